@@ -1,0 +1,114 @@
+package com.agentanchor.agents.adapter.out.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.agentanchor.agents.application.port.out.Agents;
+import com.agentanchor.agents.domain.Agent;
+import com.agentanchor.agents.domain.AgentConfig;
+import com.agentanchor.agents.domain.AgentMetadata;
+import com.agentanchor.agents.domain.AgentStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Explicit SQL rather than whole-aggregate saves: an owner's edit must not write back a trust score that a
+ * council decision changed a moment ago.
+ */
+@Repository
+class JdbcAgents implements Agents {
+
+    private static final String COLUMNS = """
+            id, owner_id, name, description, system_prompt, model, status, trust_score, config, metadata,
+            total_interactions, successful_interactions, created_at, updated_at, graduated_at, retired_at""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JdbcAgents(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json.rebuild()
+                .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
+                .build();
+    }
+
+    @Override
+    public Agent insert(Agent a) {
+        return jdbc.sql("""
+                INSERT INTO agents (owner_id, name, description, system_prompt, model, status, trust_score, config,
+                                    metadata)
+                VALUES (?, ?, ?, ?, ?, ?::agent_status, ?, ?::jsonb, ?::jsonb)
+                RETURNING""" + " " + COLUMNS)
+                .params(a.ownerId(), a.name(), a.description(), a.systemPrompt(), a.model(), a.status().name(),
+                        a.trustScore(), json.writeValueAsString(a.config()), json.writeValueAsString(a.metadata()))
+                .query(this::agent).single();
+    }
+
+    @Override
+    public Optional<Agent> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM agents WHERE id = ?").param(id).query(this::agent).optional();
+    }
+
+    @Override
+    public Optional<Agent> findEditable(UUID id) {
+        // FOR UPDATE applies the UPDATE policy too: rows the user may only read are not returned.
+        return jdbc.sql("SELECT " + COLUMNS + " FROM agents WHERE id = ? FOR UPDATE").param(id)
+                .query(this::agent).optional();
+    }
+
+    @Override
+    public List<Agent> visible(int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM agents ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(limit, offset).query(this::agent).list();
+    }
+
+    @Override
+    public Agent update(Agent a) {
+        return jdbc.sql("""
+                UPDATE agents SET name = ?, description = ?, system_prompt = ?, model = ?, config = ?::jsonb,
+                                  metadata = ?::jsonb
+                 WHERE id = ?
+                RETURNING""" + " " + COLUMNS)
+                .params(a.name(), a.description(), a.systemPrompt(), a.model(), json.writeValueAsString(a.config()),
+                        json.writeValueAsString(a.metadata()), a.id())
+                .query(this::agent).single();
+    }
+
+    private Agent agent(ResultSet rs, int row) throws SQLException {
+        return new Agent(
+                rs.getObject("id", UUID.class),
+                rs.getObject("owner_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getString("system_prompt"),
+                rs.getString("model"),
+                AgentStatus.valueOf(rs.getString("status")),
+                rs.getInt("trust_score"),
+                read(rs.getString("config"), AgentConfig.class),
+                read(rs.getString("metadata"), AgentMetadata.class),
+                rs.getInt("total_interactions"),
+                rs.getInt("successful_interactions"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "graduated_at"),
+                instant(rs, "retired_at"));
+    }
+
+    private <T> T read(String stored, Class<T> type) {
+        return stored == null ? null : json.readValue(stored, type);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,5 @@
+/** Agents in PostgreSQL, read and written under the acting user's row-level security. */
+@SecondaryAdapter
+package com.agentanchor.agents.adapter.out.jdbc;
+
+import org.jmolecules.architecture.hexagonal.SecondaryAdapter;

@@ -1,0 +1,16 @@
+package com.agentanchor.agents.application.port.in;
+
+import java.util.Optional;
+
+import org.jmolecules.architecture.hexagonal.PrimaryPort;
+
+import com.agentanchor.profiles.application.port.in.ProfileId;
+
+/** What a user may see: their own agents and every active one. */
+@PrimaryPort
+public interface AgentCatalog {
+
+    Optional<AgentView> find(ProfileId viewer, AgentId id);
+
+    AgentPage visibleTo(ProfileId viewer, int page, int size);
+}

@@ -1,0 +1,72 @@
+package com.agentanchor.agents.application.service;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.agentanchor.agents.application.port.in.AgentCatalog;
+import com.agentanchor.agents.application.port.in.AgentEditing;
+import com.agentanchor.agents.application.port.in.AgentId;
+import com.agentanchor.agents.application.port.in.AgentNotEditable;
+import com.agentanchor.agents.application.port.in.AgentNotFound;
+import com.agentanchor.agents.application.port.in.AgentPage;
+import com.agentanchor.agents.application.port.in.AgentRegistration;
+import com.agentanchor.agents.application.port.in.AgentRevision;
+import com.agentanchor.agents.application.port.in.AgentView;
+import com.agentanchor.agents.application.port.in.RegisterAgent;
+import com.agentanchor.agents.application.port.out.Agents;
+import com.agentanchor.agents.domain.Agent;
+import com.agentanchor.agents.events.AgentRegistered;
+import com.agentanchor.profiles.application.port.in.ProfileId;
+
+@Service
+class AgentService implements AgentRegistration, AgentCatalog, AgentEditing {
+
+    private final Agents agents;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AgentService(Agents agents, ApplicationEventPublisher events, Clock clock) {
+        this.agents = agents;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public AgentView register(ProfileId owner, RegisterAgent c) {
+        var agent = agents.insert(Agent.register(owner.value(), c.name(), c.description(), c.systemPrompt(),
+                c.model(), c.config(), c.metadata()));
+        events.publishEvent(new AgentRegistered(UUID.randomUUID(), agent.id(), agent.ownerId(), agent.name(),
+                agent.status().name(), agent.trustScore(), owner.value(), clock.instant()));
+        return AgentView.of(agent, owner.value());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<AgentView> find(ProfileId viewer, AgentId id) {
+        return agents.find(id.value()).map(a -> AgentView.of(a, viewer.value()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public AgentPage visibleTo(ProfileId viewer, int page, int size) {
+        var rows = agents.visible(page * size, size + 1);
+        var items = rows.stream().limit(size).map(a -> AgentView.of(a, viewer.value())).toList();
+        return new AgentPage(items, page, size, rows.size() > size);
+    }
+
+    @Override
+    @Transactional
+    public AgentView revise(ProfileId editor, AgentId id, AgentRevision r) {
+        var agent = agents.findEditable(id.value()).orElseThrow(() -> agents.find(id.value()).isPresent()
+                ? new AgentNotEditable(id)
+                : new AgentNotFound(id));
+        var revised = agent.revise(r.name(), r.description(), r.systemPrompt(), r.model(), r.config(), r.metadata());
+        return AgentView.of(agents.update(revised), editor.value());
+    }
+}

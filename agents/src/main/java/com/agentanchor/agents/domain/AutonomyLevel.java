@@ -1,0 +1,6 @@
+package com.agentanchor.agents.domain;
+
+/** How much an agent may do before asking. */
+public enum AutonomyLevel {
+    low, medium, high
+}

@@ -1,0 +1,39 @@
+package com.agentanchor.observer.adapter.out.jdbc;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.agentanchor.observer.application.port.in.RecordedObservation;
+import com.agentanchor.observer.application.port.out.ObserverEvents;
+import com.agentanchor.observer.domain.Observation;
+
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class JdbcObserverEvents implements ObserverEvents {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JdbcObserverEvents(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public RecordedObservation append(Observation o) {
+        return jdbc.sql("""
+                INSERT INTO observer_events (event_type, category, severity, subject_type, subject_id, actor_type,
+                                             actor_id, title, description, payload)
+                VALUES (?, ?::event_category, ?::event_severity, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                RETURNING id, sequence, created_at""")
+                .params(o.eventType(), o.category().name(), o.severity().name(), o.subjectType(), o.subjectId(),
+                        o.actorType(), o.actorId(), o.title(), o.description(), json.writeValueAsString(o.payload()))
+                .query((rs, n) -> new RecordedObservation(rs.getObject("id", UUID.class), rs.getLong("sequence"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .single();
+    }
+}

@@ -1,0 +1,5 @@
+/** The observer's use cases. */
+@Application
+package com.agentanchor.observer.application.service;
+
+import org.jmolecules.architecture.hexagonal.Application;

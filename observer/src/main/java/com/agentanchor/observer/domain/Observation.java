@@ -1,0 +1,36 @@
+package com.agentanchor.observer.domain;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jmolecules.ddd.annotation.ValueObject;
+
+/** One thing that happened, about one subject, done by one actor (or by the system when the actor is null). */
+@ValueObject
+public record Observation(
+        String eventType,
+        EventCategory category,
+        EventSeverity severity,
+        String subjectType,
+        UUID subjectId,
+        String actorType,
+        UUID actorId,
+        String title,
+        String description,
+        Map<String, Object> payload) {
+
+    public Observation {
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(subjectId, "subjectId");
+        severity = severity == null ? EventSeverity.info : severity;
+        payload = payload == null ? Map.of() : Map.copyOf(payload);
+    }
+
+    public static Observation ofAgent(String eventType, EventCategory category, UUID agentId, UUID actorProfileId,
+            String title, Map<String, Object> payload) {
+        return new Observation(eventType, category, EventSeverity.info, "agent", agentId,
+                actorProfileId == null ? "system" : "user", actorProfileId, title, null, payload);
+    }
+}

@@ -1,0 +1,2 @@
+/** What the observer records. No Spring here. */
+package com.agentanchor.observer.domain;

@@ -1,0 +1,25 @@
+--liquibase formatted sql
+
+--changeset agentanchor:observer-events-rls splitStatements:false
+--comment: A user sees events about themselves and their own agents, plus the public feed: info and warning
+-- events of active agents. Only the backend writes events (the app role), on behalf of whoever acted.
+SET LOCAL ROLE agentanchor_owner;
+ALTER TABLE public.observer_events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.observer_events FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY observer_events_select ON public.observer_events FOR SELECT TO agentanchor_app
+    USING (
+        (subject_type = 'user' AND subject_id = (SELECT public.current_profile_id()))
+        OR (subject_type = 'agent' AND subject_id IN (
+                SELECT a.id FROM public.agents a WHERE a.owner_id = (SELECT public.current_profile_id())))
+        OR (subject_type = 'agent' AND severity IN ('info', 'warning') AND subject_id IN (
+                SELECT a.id FROM public.agents a WHERE a.status = 'active'))
+    );
+CREATE POLICY observer_events_insert ON public.observer_events FOR INSERT TO agentanchor_app WITH CHECK (true);
+RESET ROLE;
+--rollback SET LOCAL ROLE agentanchor_owner;
+--rollback DROP POLICY observer_events_insert ON public.observer_events;
+--rollback DROP POLICY observer_events_select ON public.observer_events;
+--rollback ALTER TABLE public.observer_events NO FORCE ROW LEVEL SECURITY;
+--rollback ALTER TABLE public.observer_events DISABLE ROW LEVEL SECURITY;
+--rollback RESET ROLE;
