@@ -1,6 +1,7 @@
 package com.agentanchor.platform.web;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -140,8 +141,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case "double", "Double" -> "a number";
             case "boolean", "Boolean" -> "true or false";
             case "String" -> "a string";
-            case "List" -> "an array";
-            default -> type.isRecord() || Map.class.isAssignableFrom(type) ? "an object" : "a " + type.getSimpleName();
+            default -> Collection.class.isAssignableFrom(type) || type.isArray() ? "an array"
+                    : type.isRecord() || Map.class.isAssignableFrom(type) ? "an object" : "a " + type.getSimpleName();
         };
     }
 

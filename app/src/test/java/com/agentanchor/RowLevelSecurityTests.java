@@ -1,0 +1,163 @@
+package com.agentanchor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.agentanchor.agents.domain.TrustTier;
+import com.agentanchor.support.Api;
+import com.agentanchor.support.IntegrationTest;
+import com.agentanchor.support.OwnerDatabase;
+
+/** Row-level security held by the database itself, checked as the app role with plain SQL. */
+@IntegrationTest
+class RowLevelSecurityTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OwnerDatabase owner;
+
+    /** The app's own pool: it logs in as agentanchor_app. */
+    @Autowired
+    DataSource appPool;
+
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @Test
+    void theAppRoleIsNeitherOwnerNorSuperuserNorExemptFromPolicies() {
+        var role = new JdbcTemplate(appPool).queryForMap("""
+                SELECT current_user AS name, r.rolsuper, r.rolbypassrls,
+                       (SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace
+                           AND pg_has_role(current_user, c.relowner, 'USAGE')) AS owned
+                  FROM pg_roles r WHERE r.rolname = current_user""");
+        assertThat(role).containsEntry("name", "agentanchor_app").containsEntry("rolsuper", false)
+                .containsEntry("rolbypassrls", false).containsEntry("owned", 0L);
+        assertThat(owner.query("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'public.agents'::regclass",
+                String.class)).isEqualTo("agentanchor_owner");
+    }
+
+    @Test
+    void everyTableTheAppRoleCanReachForcesRowLevelSecurity() {
+        var tables = owner.rows("""
+                SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c
+                 WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+                   AND has_table_privilege('agentanchor_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE')""");
+        assertThat(tables).extracting(t -> t.get("relname"))
+                .contains("profiles", "agents", "observer_events", "event_publication");
+        assertThat(tables).allSatisfy(t -> assertThat(t).containsEntry("relrowsecurity", true)
+                .containsEntry("relforcerowsecurity", true));
+    }
+
+    @Test
+    void anotherUsersDraftIsInvisibleAndUntouchableInSql() {
+        var aliceToken = api.token(AgentsApiTests.unique("alice"));
+        var agent = api.post("/api/agents", aliceToken, Map.of("name", "Private")).body().get("id").asString();
+        var alice = profileId(aliceToken);
+        var bob = profileId(api.token(AgentsApiTests.unique("bob")));
+
+        assertThat(asUser(alice, "SELECT count(*) FROM agents WHERE id = '" + agent + "'")).isEqualTo(1);
+        assertThat(asUser(bob, "SELECT count(*) FROM agents WHERE id = '" + agent + "'")).isZero();
+        assertThat(asUser("", "SELECT count(*) FROM agents WHERE id = '" + agent + "'")).isZero();
+        assertThat(withoutContext("SELECT count(*) FROM agents WHERE id = '" + agent + "'")).isZero();
+        assertThat(asUserUpdate(bob, "UPDATE agents SET name = 'stolen' WHERE id = '" + agent + "'")).isZero();
+        assertThat(asUserUpdate(bob, "DELETE FROM agents WHERE id = '" + agent + "'")).isZero();
+        assertThatThrownBy(() -> asUserUpdate(bob, "INSERT INTO agents (owner_id, name) VALUES ('" + alice + "', 'x')"))
+                .rootCause().hasMessageContaining("row-level security");
+        assertThat(owner.query("SELECT name FROM agents WHERE id = ?::uuid", String.class, agent)).isEqualTo("Private");
+        assertThat(asUser(bob, "SELECT count(*) FROM profiles WHERE id = '" + alice + "'")).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "TRUNCATE agents",
+            "ALTER TABLE agents DISABLE ROW LEVEL SECURITY",
+            "ALTER TABLE agents NO FORCE ROW LEVEL SECURITY",
+            "DROP POLICY agents_select_own_or_active ON agents",
+            "INSERT INTO profiles (email) VALUES ('sneaky@example.test')",
+            "DELETE FROM profiles",
+            "UPDATE observer_events SET title = 'rewritten'",
+            "DELETE FROM observer_events",
+            "SET ROLE agentanchor_owner" })
+    void theAppRoleCannot(String sql) {
+        // 42501: insufficient_privilege, whether from a grant, ownership or role membership.
+        assertThatThrownBy(() -> asUserUpdate("", sql)).rootCause().isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+    }
+
+    @Test
+    void trustTiersAgreeBetweenJavaAndTheDatabase() {
+        var jdbc = new JdbcTemplate(appPool);
+        var expected = Map.ofEntries(Map.entry(-1, "Untrusted"), Map.entry(0, "Untrusted"), Map.entry(199, "Untrusted"),
+                Map.entry(200, "Provisional"), Map.entry(399, "Provisional"), Map.entry(400, "Established"),
+                Map.entry(599, "Established"), Map.entry(600, "Trusted"), Map.entry(799, "Trusted"),
+                Map.entry(800, "Highly Trusted"), Map.entry(899, "Highly Trusted"), Map.entry(900, "Elite"),
+                Map.entry(1000, "Elite"), Map.entry(1001, "Elite"));
+        expected.forEach((score, tier) -> {
+            assertThat(jdbc.queryForObject("SELECT get_trust_tier(?)", String.class, score)).as("SQL %d", score)
+                    .isEqualTo(tier);
+            assertThat(TrustTier.of(score).label()).as("Java %d", score).isEqualTo(tier);
+            assertThat(jdbc.queryForObject("SELECT get_trust_tier_level(?)", Integer.class, score))
+                    .isEqualTo(TrustTier.of(score).level());
+        });
+    }
+
+    @Test
+    void trustScoresAreClampedToTheLadder() {
+        var token = api.token(AgentsApiTests.unique("clamp"));
+        var agent = api.post("/api/agents", token, Map.of("name", "Clamped")).body().get("id").asString();
+        owner.update("UPDATE agents SET trust_score = 5000 WHERE id = ?::uuid", agent);
+        assertThat(owner.query("SELECT trust_score FROM agents WHERE id = ?::uuid", Integer.class, agent)).isEqualTo(1000);
+        owner.update("UPDATE agents SET trust_score = -20 WHERE id = ?::uuid", agent);
+        assertThat(owner.query("SELECT trust_score FROM agents WHERE id = ?::uuid", Integer.class, agent)).isZero();
+    }
+
+    private UUID profileId(String token) {
+        return UUID.fromString(api.get("/api/profiles/me", token).body().get("id").asString());
+    }
+
+    private Long asUser(Object profile, String sql) {
+        return inTransaction(profile, jdbc -> jdbc.queryForObject(sql, Long.class));
+    }
+
+    private int asUserUpdate(Object profile, String sql) {
+        return inTransaction(profile, jdbc -> jdbc.update(sql));
+    }
+
+    private Long withoutContext(String sql) {
+        return new JdbcTemplate(appPool).queryForObject(sql, Long.class);
+    }
+
+    /** A transaction as the app role, acting for {@code profile}, always rolled back. */
+    private <T> T inTransaction(Object profile, java.util.function.Function<JdbcTemplate, T> work) {
+        var tx = new TransactionTemplate(new DataSourceTransactionManager(appPool));
+        return tx.execute(status -> {
+            status.setRollbackOnly();
+            var jdbc = new JdbcTemplate(appPool);
+            jdbc.queryForObject("SELECT set_config('app.current_user_id', ?, true)", String.class, profile.toString());
+            return work.apply(jdbc);
+        });
+    }
+}

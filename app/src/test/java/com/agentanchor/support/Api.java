@@ -1,0 +1,82 @@
+package com.agentanchor.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the running app: real requests through the real filter chain. */
+public final class Api {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** A token from the app's own {@code POST /dev/token}, signed by its local key. */
+    public String token(String subject) {
+        return token(subject, subject + "@example.test", "User " + subject);
+    }
+
+    public String token(String subject, String email, String name) {
+        var response = post("/dev/token", null, Map.of("sub", subject, "email", email, "name", name));
+        if (response.status() != 200) {
+            throw new IllegalStateException("no token: " + response);
+        }
+        return response.body().get("access_token").asString();
+    }
+
+    public Response get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Response post(String path, String token, Object body) {
+        return send(request(path, token).POST(body(body)).header("Content-Type", "application/json"));
+    }
+
+    public Response patch(String path, String token, Object body) {
+        return send(request(path, token).method("PATCH", body(body)).header("Content-Type", "application/json"));
+    }
+
+    private HttpRequest.BodyPublisher body(Object body) {
+        return HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : json.writeValueAsString(body));
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var body = response.body().isEmpty() ? null : json.readTree(response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type"),
+                    response.headers().firstValue("Location"), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, Optional<String> contentType, Optional<String> location, JsonNode body) {
+
+        public boolean isProblem() {
+            return contentType.filter(c -> c.startsWith("application/problem+json")).isPresent();
+        }
+    }
+}

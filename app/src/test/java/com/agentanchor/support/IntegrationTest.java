@@ -1,0 +1,20 @@
+package com.agentanchor.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole app on a random port against the real database (embedded by default, or DATABASE_URL). Every class
+ * carrying it shares one Spring context and one PostgreSQL.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ OwnerDatabase.class, PublishedEvents.class })
+public @interface IntegrationTest {
+}
