@@ -1,8 +1,10 @@
 --liquibase formatted sql
 
 --changeset agentanchor:agents-table splitStatements:false
---comment: agents as the origin built it (agents.ts), plus two indexes fitted to what RLS and the web app ask
--- most: the caller's agents newest first, and active agents newest first.
+--comment: agents as the origin built it (agents.ts), with indexes fitted to what RLS and the web app ask most:
+-- the caller's agents newest first (owner_id, created_at DESC, id DESC), which also serves every owner_id lookup
+-- and so replaces the origin's agents_owner_idx (a redundant index only costs writes and misleads the planner
+-- into bitmap scans plus a sort), active agents newest first, and everything newest first.
 SET LOCAL ROLE agentanchor_owner;
 CREATE TYPE public.agent_status AS ENUM ('draft', 'training', 'examination', 'active', 'suspended', 'retired');
 
@@ -24,7 +26,6 @@ CREATE TABLE public.agents (
     graduated_at            timestamptz,
     retired_at              timestamptz
 );
-CREATE INDEX agents_owner_idx ON public.agents (owner_id);
 CREATE INDEX agents_status_idx ON public.agents (status);
 CREATE INDEX agents_trust_score_idx ON public.agents (trust_score);
 CREATE INDEX agents_name_idx ON public.agents (name);
