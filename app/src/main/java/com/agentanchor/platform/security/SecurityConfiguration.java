@@ -43,7 +43,10 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies to forge requests with
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/dev/token").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
