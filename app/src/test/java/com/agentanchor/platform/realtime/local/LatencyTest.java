@@ -24,8 +24,9 @@ import com.pusher.rest.data.Result;
 /**
  * Trigger-to-receive latency with 500 subscribers on loopback: pusher-http-java triggers over HTTP, 500 JDK WebSocket
  * clients (one selector thread between them, so the client side does not drown two cores) record when each event
- * arrives. The target is p95 below 5 ms; the assertion is looser (system property {@code localPusher.p95LimitMs},
- * default 50) because this machine's two cores are shared with other builds.
+ * arrives. The target is p95 below 5 ms; measured here (2 shared cores, server and 500 clients in one JVM) it is
+ * 6 to 14 ms at p50 and 10 to 25 ms at p95, so the assertion only catches gross regressions (system property
+ * {@code localPusher.p95LimitMs}, default 100; {@code localPusher.clients}, default 500).
  */
 @Timeout(120)
 class LatencyTest {
@@ -35,7 +36,7 @@ class LatencyTest {
 
     @Test
     void fiveHundredSubscribers() throws Exception {
-        long limitMs = Long.getLong("localPusher.p95LimitMs", 50);
+        long limitMs = Long.getLong("localPusher.p95LimitMs", 100);
         ExecutorService callbacks = Executors.newFixedThreadPool(2);
         HttpClient http = HttpClient.newBuilder().executor(callbacks).build();
         List<WebSocket> sockets = new ArrayList<>();
@@ -107,6 +108,9 @@ class LatencyTest {
             System.out.printf("  of which the HTTP trigger (all 500 frames queued before it returns): p50 %.2f ms,"
                     + " p95 %.2f ms%n", triggerReturned[EVENTS / 2] / 1e6, triggerReturned[(int) (EVENTS * 0.95)] / 1e6);
             assertThat(p95).as("p95 in ms").isLessThan(limitMs);
+            assertThat(p50).as("p50 in ms").isLessThan(limitMs / 2.0);
+            // a response held back by Nagle and delayed ACK shows here as ~40 ms
+            assertThat(triggerReturned[EVENTS / 2] / 1e6).as("HTTP trigger p50 in ms").isLessThan(30);
         }
         finally {
             for (WebSocket ws : sockets) {
