@@ -44,6 +44,7 @@ public final class LocalPusherServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPusherServer.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final LocalPusherConfig config;
     private final HookDispatcher hooks;
@@ -92,6 +93,11 @@ public final class LocalPusherServer implements AutoCloseable {
                 endpoint.startAndAwait();
                 wsPort = endpoint.getPort();
 
+                // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed
+                // ACK: every response took ~40 ms. The property is read once per JVM, when the first server starts.
+                if (System.getProperty(NODELAY_PROPERTY) == null) {
+                    System.setProperty(NODELAY_PROPERTY, "true");
+                }
                 http = HttpServer.create(new InetSocketAddress(config.host(), config.httpPort()), 128);
                 AtomicInteger n = new AtomicInteger();
                 httpExecutor = new ThreadPoolExecutor(config.httpThreads(), config.httpThreads(), 30, TimeUnit.SECONDS,

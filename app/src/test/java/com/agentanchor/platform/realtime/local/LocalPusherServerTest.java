@@ -363,7 +363,7 @@ class LocalPusherServerTest {
     }
 
     @Test
-    void channelsCanBeQueried() {
+    void channelsCanBeQueried() throws Exception {
         JavaClient a = client(signer("alice", null));
         JavaClient b = client(signer("bob", null));
         a.subscribe("public-1");
@@ -399,6 +399,12 @@ class LocalPusherServerTest {
         assertThat(ids).containsExactlyInAnyOrder("alice", "bob");
         assertThat(rest.get("/channels/public-1/users").getHttpStatus()).isEqualTo(400);
 
+        try (Pusher wrong = new Pusher(APP_ID, KEY, "not-the-secret")) {
+            wrong.setHost(server.host() + ":" + server.httpPort());
+            assertThat(wrong.get("/channels").getHttpStatus()).isEqualTo(401);
+            assertThat(wrong.get("/channels/presence-p/users").getHttpStatus()).isEqualTo(401);
+        }
+
         Result info = rest.post("/events",
                 "{\"name\":\"e\",\"channels\":[\"public-1\"],\"data\":\"d\",\"info\":\"subscription_count\"}");
         assertOk(info);
@@ -408,7 +414,7 @@ class LocalPusherServerTest {
     // ------------------------------------------------------------------------------------------ sign-in
 
     @Test
-    void signedInUsersCanBeTerminated() {
+    void signedInUsersCanBeTerminated() throws Exception {
         JavaClient c = JavaClient.connect(server, signer(null, null), socketId -> {
             String userData = "{\"id\":\"carol\"}";
             return "{\"auth\":\"" + PusherSignatures.userAuth(KEY, SECRET, socketId, userData)
@@ -418,7 +424,7 @@ class LocalPusherServerTest {
         c.pusher.signin();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (server.subscriptionCount("#server-to-user-carol") == 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            Thread.sleep(10);
         }
         // the client subscribed to its own server-to-user channel after pusher:signin_success
         assertThat(server.subscriptionCount("#server-to-user-carol")).isEqualTo(1);

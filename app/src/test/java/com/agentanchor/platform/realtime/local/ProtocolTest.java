@@ -137,6 +137,14 @@ class ProtocolTest {
     }
 
     @Test
+    void clientEventsNeedASubscription() throws Exception {
+        try (RawClient c = RawClient.open(server, 7)) {
+            c.send("{\"event\":\"client-x\",\"channel\":\"private-y\",\"data\":{}}");
+            assertThat(c.next("pusher:error").get("data").get("message").asString()).contains("not subscribed");
+        }
+    }
+
+    @Test
     void invalidChannelNamesAreRefused() throws Exception {
         try (RawClient c = RawClient.open(server, 7)) {
             c.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + "a".repeat(165) + "\"}}");
