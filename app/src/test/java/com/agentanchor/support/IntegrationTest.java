@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "agentanchor.realtime.local-ws-port=0")
 @Import({ OwnerDatabase.class, PublishedEvents.class })
 public @interface IntegrationTest {
 }

@@ -43,7 +43,7 @@ class SecretsStayOutOfLogsTests {
         var token = hs256(jwtSecret);
 
         try (var app = new SpringApplicationBuilder(AgentAnchorApplication.class).run(
-                "--server.port=0",
+                "--server.port=0", "--agentanchor.realtime.local-ws-port=0",
                 "--DATABASE_URL=postgresql://postgres:" + ownerPassword + "@" + location,
                 "--agentanchor.db.app-password=" + appPassword,
                 "--agentanchor.auth.hs256-secret=" + jwtSecret,

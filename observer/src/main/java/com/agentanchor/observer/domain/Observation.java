@@ -6,7 +6,11 @@ import java.util.UUID;
 
 import org.jmolecules.ddd.annotation.ValueObject;
 
-/** One thing that happened, about one subject, done by one actor (or by the system when the actor is null). */
+/**
+ * One thing that happened, about one subject, done by one actor (or by the system when the actor is null).
+ * {@code subjectOwnerId} is who the subject belongs to (they see every event about it); {@code publicSubject}
+ * says whether the subject is in public view (an active agent).
+ */
 @ValueObject
 public record Observation(
         String eventType,
@@ -18,7 +22,9 @@ public record Observation(
         UUID actorId,
         String title,
         String description,
-        Map<String, Object> payload) {
+        Map<String, Object> payload,
+        UUID subjectOwnerId,
+        boolean publicSubject) {
 
     public Observation {
         Objects.requireNonNull(eventType, "eventType");
@@ -28,9 +34,14 @@ public record Observation(
         payload = payload == null ? Map.of() : Map.copyOf(payload);
     }
 
-    public static Observation ofAgent(String eventType, EventCategory category, UUID agentId, UUID actorProfileId,
-            String title, Map<String, Object> payload) {
+    public static Observation ofAgent(String eventType, EventCategory category, UUID agentId, UUID ownerId,
+            boolean activeAgent, UUID actorProfileId, String title, Map<String, Object> payload) {
         return new Observation(eventType, category, EventSeverity.info, "agent", agentId,
-                actorProfileId == null ? "system" : "user", actorProfileId, title, null, payload);
+                actorProfileId == null ? "system" : "user", actorProfileId, title, null, payload, ownerId, activeAgent);
+    }
+
+    /** The public feed shows info and warning events about public subjects, as row-level security does. */
+    public boolean belongsOnPublicFeed() {
+        return publicSubject && (severity == EventSeverity.info || severity == EventSeverity.warning);
     }
 }

@@ -27,7 +27,7 @@ class ObserverService implements ObservationLog {
         var recorded = log.append(o);
         events.publishEvent(new ObservationRecorded(recorded.id(), recorded.sequence(), o.eventType(),
                 o.category().name(), o.severity().name(), o.subjectType(), o.subjectId(), o.title(), o.description(),
-                recorded.createdAt()));
+                recorded.createdAt(), o.subjectOwnerId(), o.belongsOnPublicFeed()));
         return recorded;
     }
 }

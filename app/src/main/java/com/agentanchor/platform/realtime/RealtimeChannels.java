@@ -1,0 +1,27 @@
+package com.agentanchor.platform.realtime;
+
+import java.util.UUID;
+
+/** The story's channels and events (agentanchor-origin §6). */
+final class RealtimeChannels {
+
+    static final String OBSERVER_FEED = "observer-feed";
+    static final String COUNCIL_FEED = "council-feed";
+    static final String PRESENCE_COUNCIL = "presence-council";
+    static final String USER_PREFIX = "private-user-";
+    static final String AGENT_PREFIX = "private-agent-";
+
+    static final String NEW_EVENT = "new-event";
+    static final String NOTIFICATION = "notification";
+
+    private RealtimeChannels() {
+    }
+
+    static String user(UUID profileId) {
+        return USER_PREFIX + profileId;
+    }
+
+    static String agent(UUID agentId) {
+        return AGENT_PREFIX + agentId;
+    }
+}
