@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import com.agentanchor.observer.events.ObservationRecorded;
  * Pusher call leaves the publication incomplete, and it is retried until Pusher accepts it.
  */
 @Component
+@SecondaryAdapter
 class RealtimeBridge {
 
     private final PusherPublisher pusher;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.jmolecules.architecture.hexagonal.PrimaryAdapter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * caller's row-level security: a private agent channel is signed only if the caller may see the agent.
  */
 @RestController
+@PrimaryAdapter
 @RequestMapping("/api/realtime")
 class RealtimeController {
 

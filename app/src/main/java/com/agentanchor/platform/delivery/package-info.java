@@ -1,2 +1,2 @@
 /** Delivery guarantees for domain events across modules: retries of incomplete publications. */
-package com.agentanchor.platform.events;
+package com.agentanchor.platform.delivery;

@@ -1,4 +1,4 @@
-package com.agentanchor.platform.events;
+package com.agentanchor.platform.delivery;
 
 import java.time.Duration;
 

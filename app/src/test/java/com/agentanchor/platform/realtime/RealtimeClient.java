@@ -1,0 +1,145 @@
+package com.agentanchor.platform.realtime;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.pusher.client.AuthorizationFailureException;
+import com.pusher.client.Pusher;
+import com.pusher.client.PusherOptions;
+import com.pusher.client.channel.ChannelEventListener;
+import com.pusher.client.channel.PrivateChannelEventListener;
+import com.pusher.client.channel.PusherEvent;
+import com.pusher.client.connection.ConnectionEventListener;
+import com.pusher.client.connection.ConnectionState;
+import com.pusher.client.connection.ConnectionStateChange;
+
+/**
+ * An unmodified pusher-java-client connected to the running app's realtime server, authorizing private channels
+ * through the app's own {@code /api/realtime/auth} with a bearer token, as the web app does.
+ */
+final class RealtimeClient implements AutoCloseable {
+
+    final Pusher pusher;
+    final BlockingQueue<PusherEvent> events = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> subscribed = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> refused = new LinkedBlockingQueue<>();
+
+    RealtimeClient(String key, String host, int wsPort, int appPort, String token) {
+        var options = new PusherOptions().setHost(host).setWsPort(wsPort).setUseTLS(false)
+                .setMaxReconnectionAttempts(0);
+        if (token != null) {
+            options.setChannelAuthorizer((channel, socketId) -> authorize(appPort, token, channel, socketId));
+        }
+        pusher = new Pusher(key, options);
+        var connected = new CountDownLatch(1);
+        pusher.connect(new ConnectionEventListener() {
+            @Override
+            public void onConnectionStateChange(ConnectionStateChange change) {
+                if (change.getCurrentState() == ConnectionState.CONNECTED) {
+                    connected.countDown();
+                }
+            }
+
+            @Override
+            public void onError(String message, String code, Exception e) {
+            }
+        }, ConnectionState.ALL);
+        await(connected);
+    }
+
+    void subscribePrivate(String channel, String... eventNames) {
+        pusher.subscribePrivate(channel, new PrivateChannelEventListener() {
+            @Override
+            public void onEvent(PusherEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void onSubscriptionSucceeded(String name) {
+                subscribed.add(name);
+            }
+
+            @Override
+            public void onAuthenticationFailure(String message, Exception e) {
+                refused.add(channel + ": " + message);
+            }
+        }, eventNames);
+    }
+
+    void subscribe(String channel, String... eventNames) {
+        pusher.subscribe(channel, new ChannelEventListener() {
+            @Override
+            public void onEvent(PusherEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void onSubscriptionSucceeded(String name) {
+                subscribed.add(name);
+            }
+        }, eventNames);
+    }
+
+    String awaitSubscription() throws InterruptedException {
+        return subscribed.poll(5, TimeUnit.SECONDS);
+    }
+
+    /** Every event that arrives within {@code window}, or until {@code count} have. */
+    List<PusherEvent> collect(int count, Duration window) throws InterruptedException {
+        var got = new ArrayList<PusherEvent>();
+        long deadline = System.nanoTime() + window.toNanos();
+        while (got.size() < count) {
+            var next = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            got.add(next);
+        }
+        return got;
+    }
+
+    @Override
+    public void close() {
+        pusher.disconnect();
+    }
+
+    private static String authorize(int appPort, String token, String channel, String socketId) {
+        try {
+            var form = "socket_id=" + URLEncoder.encode(socketId, StandardCharsets.UTF_8) + "&channel_name="
+                    + URLEncoder.encode(channel, StandardCharsets.UTF_8);
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + appPort + "/api/realtime/auth"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AuthorizationFailureException("HTTP " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AuthorizationFailureException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(5, TimeUnit.SECONDS)) {
+                throw new AssertionError("not connected within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

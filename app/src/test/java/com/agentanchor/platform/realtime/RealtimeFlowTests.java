@@ -1,0 +1,124 @@
+package com.agentanchor.platform.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.agentanchor.observer.events.ObservationRecorded;
+import com.agentanchor.platform.realtime.local.LocalPusherServer;
+import com.agentanchor.support.Api;
+import com.agentanchor.support.IntegrationTest;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real flows of the running app reaching an unmodified Pusher client, and who may subscribe to what. */
+@IntegrationTest
+class RealtimeFlowTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LocalPusherServer server;
+
+    @Autowired
+    RealtimeBridge bridge;
+
+    final JsonMapper json = JsonMapper.builder().build();
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @Test
+    void registeringAnAgentReachesItsOwnerLive() throws Exception {
+        var token = api.token("live-" + UUID.randomUUID());
+        var me = api.get("/api/profiles/me", token).body().get("id").asString();
+        try (var client = client(token)) {
+            client.subscribePrivate("private-user-" + me, "new-event", "notification");
+            assertThat(client.awaitSubscription()).isEqualTo("private-user-" + me);
+
+            var agent = api.post("/api/agents", token, Map.of("name", "Live Scout")).body().get("id").asString();
+
+            var events = client.collect(2, Duration.ofSeconds(10));
+            assertThat(events).extracting(e -> e.getEventName()).containsExactlyInAnyOrder("new-event", "notification");
+            var newEvent = json.readTree(events.stream().filter(e -> e.getEventName().equals("new-event")).findFirst()
+                    .orElseThrow().getData());
+            assertThat(newEvent.get("agentId").asString()).isEqualTo(agent);
+            assertThat(newEvent.get("eventId").asString()).isNotBlank();
+            assertThat(newEvent.get("event").get("eventType").asString()).isEqualTo("agent.registered");
+            var notification = json.readTree(events.stream().filter(e -> e.getEventName().equals("notification"))
+                    .findFirst().orElseThrow().getData());
+            assertThat(notification.get("message").asString()).contains("Live Scout");
+        }
+    }
+
+    @Test
+    void publicObservationsGoToTheObserverFeedAndPrivateOnesDoNot() throws Exception {
+        try (var anyone = client(null)) {
+            anyone.subscribe("observer-feed", "new-event");
+            assertThat(anyone.awaitSubscription()).isEqualTo("observer-feed");
+
+            bridge.on(observation(true, "public one"));
+            bridge.on(observation(false, "private one"));
+
+            var seen = anyone.collect(2, Duration.ofSeconds(2));
+            assertThat(seen).singleElement().satisfies(e ->
+                    assertThat(json.readTree(e.getData()).get("event").get("title").asString()).isEqualTo("public one"));
+        }
+    }
+
+    @Test
+    void onlyEntitledUsersGetSignedSubscriptions() throws Exception {
+        var alice = api.token("alice-" + UUID.randomUUID());
+        var bob = api.token("bob-" + UUID.randomUUID());
+        var aliceId = api.get("/api/profiles/me", alice).body().get("id").asString();
+        var draft = api.post("/api/agents", alice, Map.of("name", "Private")).body().get("id").asString();
+
+        try (var mallory = client(bob)) {
+            mallory.subscribePrivate("private-user-" + aliceId, "notification");
+            assertThat(mallory.refused.poll(5, java.util.concurrent.TimeUnit.SECONDS)).contains("403");
+        }
+        assertThat(auth(bob, "private-agent-" + draft)).isEqualTo(403);
+        assertThat(auth(alice, "private-agent-" + draft)).isEqualTo(200);
+        assertThat(auth(alice, "private-agent-not-a-uuid")).isEqualTo(403);
+        assertThat(auth(alice, "presence-council")).as("consumers are not on the council").isEqualTo(403);
+        api.patch("/api/profiles/me", alice, Map.of("role", "trainer"));
+        assertThat(auth(alice, "presence-council")).isEqualTo(200);
+        assertThat(auth(alice, "private-something-else")).isEqualTo(403);
+        assertThat(auth(null, "private-user-" + aliceId)).isEqualTo(401);
+    }
+
+    private RealtimeClient client(String token) {
+        return new RealtimeClient(server.config().key(), "localhost", server.wsPort(), port, token);
+    }
+
+    private int auth(String token, String channel) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/realtime/auth"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("socket_id=123.456&channel_name=" + channel));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static ObservationRecorded observation(boolean publicFeed, String title) {
+        return new ObservationRecorded(UUID.randomUUID(), 1, "agent.tested", "agent_action", "info", "agent",
+                UUID.randomUUID(), title, null, Instant.now(), null, publicFeed);
+    }
+}
