@@ -5,7 +5,8 @@
  * depends on it.
  */
 @ApplicationModule(displayName = "Platform", allowedDependencies = { "profiles :: api", "agents :: api", "agents :: events",
-        "observer :: events" })
+        "observer :: events",
+        "council :: api" })
 package com.agentanchor.platform;
 
 import org.springframework.modulith.ApplicationModule;

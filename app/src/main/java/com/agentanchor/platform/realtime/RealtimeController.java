@@ -10,9 +10,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,9 +51,11 @@ class RealtimeController {
     private final AgentCatalog agents;
     private final ProfileManagement profiles;
     private final JsonMapper json;
+    private final PresenceHooks presence;
 
     RealtimeController(Pusher pusher, RealtimeProperties properties, ObjectProvider<LocalPusherServer> local,
-            AgentCatalog agents, ProfileManagement profiles, JsonMapper json) {
+            AgentCatalog agents, ProfileManagement profiles, JsonMapper json, PresenceHooks presence) {
+        this.presence = presence;
         this.pusher = pusher;
         this.properties = properties;
         this.local = local;
@@ -120,6 +125,28 @@ class RealtimeController {
         var app = app();
         return Map.of("auth", PusherSignatures.userAuth(app.key(), app.secret(), socketId, userData),
                 "user_data", userData);
+    }
+
+    /**
+     * Pusher's webhooks (cloud mode): presence on the council channel tells the council who is online. Signed with
+     * the app secret ({@code X-Pusher-Signature}); anything unsigned or signed otherwise is refused.
+     */
+    @PostMapping(path = "/webhooks", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> webhook(@RequestHeader("X-Pusher-Key") String key,
+            @RequestHeader("X-Pusher-Signature") String signature, @RequestBody String body) {
+        var app = app();
+        if (!app.key().equals(key) || !PusherSignatures.constantTimeEquals(
+                PusherSignatures.webhookSignature(app.secret(), body), signature)) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        for (var event : json.readTree(body).path("events")) {
+            var name = event.path("name").asString("");
+            if (name.equals("member_added") || name.equals("member_removed")) {
+                presence.validator(event.path("channel").asString(""), event.path("user_id").asString(""),
+                        name.equals("member_added"));
+            }
+        }
+        return ResponseEntity.ok().build();
     }
 
     @ExceptionHandler

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.agentanchor.council.application.port.in.ValidatorPresence;
 import com.agentanchor.observer.events.ObservationRecorded;
 import com.agentanchor.platform.realtime.local.LocalPusherServer;
+import com.agentanchor.platform.realtime.local.PusherSignatures;
+import com.agentanchor.profiles.application.port.in.ProfileId;
 import com.agentanchor.support.Api;
 import com.agentanchor.support.IntegrationTest;
 
@@ -35,6 +38,9 @@ class RealtimeFlowTests {
 
     @Autowired
     RealtimeBridge bridge;
+
+    @Autowired
+    ValidatorPresence council;
 
     final JsonMapper json = JsonMapper.builder().build();
     Api api;
@@ -101,6 +107,52 @@ class RealtimeFlowTests {
         assertThat(auth(alice, "presence-council")).isEqualTo(200);
         assertThat(auth(alice, "private-something-else")).isEqualTo(403);
         assertThat(auth(null, "private-user-" + aliceId)).isEqualTo(401);
+    }
+
+    @Test
+    void validatorsJoiningTheCouncilChannelAreKnownOnline() throws Exception {
+        var token = api.token("validator-" + UUID.randomUUID());
+        api.patch("/api/profiles/me", token, Map.of("role", "trainer"));
+        var me = new ProfileId(UUID.fromString(api.get("/api/profiles/me", token).body().get("id").asString()));
+        try (var first = client(token); var second = client(token)) {
+            first.pusher.subscribePresence("presence-council");
+            second.pusher.subscribePresence("presence-council");
+            awaitOnline(me, true);
+            first.close();
+            Thread.sleep(300);
+            assertThat(council.online()).as("one tab closed, the other still there").contains(me);
+        }
+        awaitOnline(me, false);
+    }
+
+    @Test
+    void pusherWebhooksAreAcceptedOnlyWhenSigned() throws Exception {
+        var validator = UUID.randomUUID();
+        var body = "{\"time_ms\":1,\"events\":[{\"name\":\"member_added\",\"channel\":\"presence-council\","
+                + "\"user_id\":\"" + validator + "\"}]}";
+        var signed = PusherSignatures.webhookSignature(server.config().secret(), body);
+
+        assertThat(webhook(server.config().key(), "0".repeat(64), body)).isEqualTo(401);
+        assertThat(council.online()).doesNotContain(new ProfileId(validator));
+        assertThat(webhook(server.config().key(), signed, body)).isEqualTo(200);
+        assertThat(council.online()).contains(new ProfileId(validator));
+        council.left(new ProfileId(validator));
+    }
+
+    private int webhook(String key, String signature, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/realtime/webhooks")).header("Content-Type",
+                        "application/json").header("X-Pusher-Key", key).header("X-Pusher-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    private void awaitOnline(ProfileId who, boolean online) throws InterruptedException {
+        var deadline = Instant.now().plusSeconds(5);
+        while (council.online().contains(who) != online && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertThat(council.online().contains(who)).as("%s online", who).isEqualTo(online);
     }
 
     private RealtimeClient client(String token) {
