@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springframework.boot.SpringApplication;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -26,7 +28,10 @@ final class EmbeddedDatabase {
             try {
                 var builder = EmbeddedPostgres.builder()
                         .setServerConfig("listen_addresses", "localhost")
-                        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
+                        // zonky's own hook would stop the server while Spring is still closing its pool and
+                        // completing event publications; Boot's shutdown handlers run after every context is closed.
+                        .setRegisterShutdownHook(false)
+                        .setOutputRedirector(ProcessBuilder.Redirect.to(log))
                         .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log));
                 if (dataDir != null && !dataDir.isBlank()) {
                     var dir = Path.of(dataDir, "postgres");
@@ -34,11 +39,23 @@ final class EmbeddedDatabase {
                     builder.setDataDirectory(dir).setCleanDataDirectory(false);
                 }
                 postgres = builder.start();
+                SpringApplication.getShutdownHandlers().add(EmbeddedDatabase::stop);
             } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException("Could not start the embedded PostgreSQL (its log: " + log + "). "
                         + "Set DATABASE_URL to use another PostgreSQL instead.", e);
             }
         }
         return new DatabaseUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", null);
+    }
+
+    private static synchronized void stop() {
+        try {
+            if (postgres != null) {
+                postgres.close();
+                postgres = null;
+            }
+        } catch (IOException e) {
+            // Shutting down anyway: the server process dies with its parent's exit at the latest.
+        }
     }
 }
