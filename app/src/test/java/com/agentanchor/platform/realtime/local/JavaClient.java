@@ -143,8 +143,16 @@ final class JavaClient implements AutoCloseable {
         return ch;
     }
 
+    /**
+     * Waits for this channel's confirmation, passing over repeats of earlier ones: the client re-sends pending
+     * subscriptions when its connection reports CONNECTED, and the server confirms a repeat again, as Pusher does.
+     */
     private void awaitSubscribed(String channel) {
-        assertThat(poll(subscribed)).as("subscription_succeeded for %s", channel).isEqualTo(channel);
+        String confirmed;
+        do {
+            confirmed = poll(subscribed);
+        } while (confirmed != null && !confirmed.equals(channel));
+        assertThat(confirmed).as("subscription_succeeded for %s", channel).isEqualTo(channel);
     }
 
     static <T> T poll(BlockingQueue<T> queue) {

@@ -1,0 +1,79 @@
+package com.agentanchor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.agentanchor.support.Api;
+import com.agentanchor.support.IntegrationTest;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** What operators and API users find without reading the code: health, metrics, request ids, API docs. */
+@IntegrationTest
+class OperationsTests {
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void healthShowsTheDatabaseAndRealtimeAndProbesAnswer() throws Exception {
+        var health = json.readTree(get("/actuator/health", null).body());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("realtime").get("status").asString()).isEqualTo("UP");
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(json.readTree(get("/actuator/health/readiness", null).body()).get("status").asString())
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusExposesRequestsPoolPublicationsAndRealtimeDeliveries() throws Exception {
+        var api = new Api(port);
+        api.post("/api/agents", api.token("metrics-" + UUID.randomUUID()), Map.of("name", "Measured"));
+        Thread.sleep(500); // the realtime listeners run after commit
+        var metrics = get("/actuator/prometheus", null).body();
+        assertThat(metrics).contains("http_server_requests_seconds_count", "hikaricp_connections_active",
+                "agentanchor_events_publications_incomplete", "agentanchor_realtime_deliveries_seconds_count");
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdAndAPlainOneIsKept() throws Exception {
+        var generated = get("/actuator/health", null).headers().firstValue("X-Request-Id");
+        assertThat(generated).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(get("/actuator/health", "trace-42").headers().firstValue("X-Request-Id")).hasValue("trace-42");
+        assertThat(get("/actuator/health", "not a plain id!").headers().firstValue("X-Request-Id"))
+                .hasValueSatisfying(id -> assertThat(id).isNotEqualTo("not a plain id!"));
+    }
+
+    @Test
+    void theApiIsDocumentedWithBearerAuthAndSwaggerUi() throws Exception {
+        var docs = json.readTree(get("/v3/api-docs", null).body());
+        assertThat(docs.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(docs.get("paths").propertyNames()).contains("/api/agents", "/api/agents/{id}",
+                "/api/profiles/me", "/dev/token", "/api/realtime/auth", "/api/realtime/config");
+        assertThat(docs.get("paths").get("/api/agents").get("post").get("responses").propertyNames())
+                .contains("201", "400", "401");
+        assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path, String requestId) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
