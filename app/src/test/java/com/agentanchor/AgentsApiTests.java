@@ -73,6 +73,7 @@ class AgentsApiTests {
         var id = api.post("/api/agents", token, Map.of("name", "Watched")).body().get("id").asString();
 
         assertThat(published.ofType(AgentRegistered.class)).anySatisfy(e -> assertThat(e.agentId()).hasToString(id));
+        // One publication per listener (the observer's, the truth chain's): every one of them completes.
         await(() -> owner.query("""
                 SELECT count(*) FROM event_publication
                  WHERE serialized_event LIKE ? AND listener_id LIKE '%AgentEventsListener%'

@@ -44,6 +44,11 @@ public final class FreshDatabase implements AutoCloseable {
         return db;
     }
 
+    /** Its JDBC URL (without credentials). */
+    public String url() {
+        return url;
+    }
+
     /** Connects as the migrating user (the owner's credentials; a superuser on the embedded default). */
     public Connection owner() throws SQLException {
         return DriverManager.getConnection(url, user(env), password(env));

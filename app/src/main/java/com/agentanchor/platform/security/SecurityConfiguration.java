@@ -50,6 +50,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/dev/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/realtime/config").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/realtime/webhooks").permitAll() // signed by Pusher
+                        // Public verification: a third party must be able to check the truth chain without an account.
+                        .requestMatchers(HttpMethod.GET, "/api/truth-chain/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/demo/**", "/vendor/**", "/favicon.ico")
                         .permitAll()

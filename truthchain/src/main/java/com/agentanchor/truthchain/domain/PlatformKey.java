@@ -96,6 +96,14 @@ public final class PlatformKey {
         return keyId;
     }
 
+    /** The {@link #keyId()} a key with this raw 32-byte public key has, for checking a published key's id. */
+    public static String keyIdOf(byte[] publicKey) {
+        if (publicKey == null || publicKey.length != PUBLIC_KEY_SIZE) {
+            throw new IllegalArgumentException("an Ed25519 public key has " + PUBLIC_KEY_SIZE + " bytes");
+        }
+        return thumbprint(publicKey);
+    }
+
     public byte[] sign(byte[] message) {
         var signer = new Ed25519Signer();
         signer.init(true, privateKey);

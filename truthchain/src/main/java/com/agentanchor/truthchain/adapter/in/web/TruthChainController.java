@@ -1,0 +1,102 @@
+package com.agentanchor.truthchain.adapter.in.web;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.agentanchor.truthchain.application.port.in.ChainHead;
+import com.agentanchor.truthchain.application.port.in.ConsistencyProof;
+import com.agentanchor.truthchain.application.port.in.InclusionProof;
+import com.agentanchor.truthchain.application.port.in.InvalidTruthQuery;
+import com.agentanchor.truthchain.application.port.in.PublishedKeyView;
+import com.agentanchor.truthchain.application.port.in.RangeVerification;
+import com.agentanchor.truthchain.application.port.in.RecordVerification;
+import com.agentanchor.truthchain.application.port.in.TruthChainAudit;
+import com.agentanchor.truthchain.application.port.in.TruthRecordNotFound;
+import com.agentanchor.truthchain.domain.Actor;
+import com.agentanchor.truthchain.domain.Defect;
+import com.agentanchor.truthchain.domain.Subject;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/** Public verification: no login, so that a third party can check a record, the chain, a checkpoint, a proof. */
+@RestController
+@RequestMapping("/api/truth-chain")
+class TruthChainController {
+
+    private final TruthChainAudit audit;
+
+    TruthChainController(TruthChainAudit audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/records/{sequence}")
+    RecordResponse record(@PathVariable long sequence) {
+        return RecordResponse.of(audit.record(sequence));
+    }
+
+    @GetMapping("/verify")
+    RangeVerification verify(@RequestParam(required = false) Long from, @RequestParam(required = false) Long to) {
+        return audit.verify(from, to);
+    }
+
+    @GetMapping("/head")
+    ChainHead head() {
+        return audit.head();
+    }
+
+    @GetMapping("/proofs/inclusion")
+    InclusionProof inclusion(@RequestParam long sequence, @RequestParam(required = false) Long treeSize) {
+        return audit.inclusionProof(sequence, treeSize);
+    }
+
+    @GetMapping("/proofs/consistency")
+    ConsistencyProof consistency(@RequestParam long from, @RequestParam long to) {
+        return audit.consistencyProof(from, to);
+    }
+
+    @GetMapping("/keys")
+    List<PublishedKeyView> keys() {
+        return audit.keys();
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidTruthQuery e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.parameter() + ": " + e.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", e.parameter(), "message", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(TruthRecordNotFound e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Truth record not found");
+        return problem;
+    }
+
+    /**
+     * A record as signed, the evidence to check it yourself ({@code canonical}: the exact bytes that were hashed,
+     * base64; {@code hash}: their SHA-256, hex; {@code signature}: Ed25519 over the 32 hash bytes, base64;
+     * {@code keyId}: the published key), and whether the server found it intact.
+     */
+    record RecordResponse(long sequence, String recordType, Subject subject, Actor actor,
+            @JsonRawValue String payload, Instant createdAt, String previousHash, String hash, String signature,
+            String keyId, String canonical, boolean verified, Defect defect, String reason) {
+
+        static RecordResponse of(RecordVerification r) {
+            return new RecordResponse(r.sequence(), r.recordType(), r.subject(), r.actor(), r.payload(),
+                    r.createdAt(), r.previousHash(), r.hash(), r.signature(), r.keyId(),
+                    Base64.getEncoder().encodeToString(r.canonical()), r.verified(), r.defect(), r.reason());
+        }
+    }
+}
