@@ -39,13 +39,14 @@ class OperationsTests {
     }
 
     @Test
-    void prometheusExposesRequestsPoolPublicationsAndRealtimeDeliveries() throws Exception {
+    void prometheusExposesRequestsPoolPublicationsRealtimeDeliveriesAndTruthChainAppends() throws Exception {
         var api = new Api(port);
         api.post("/api/agents", api.token("metrics-" + UUID.randomUUID()), Map.of("name", "Measured"));
         Thread.sleep(500); // the realtime listeners run after commit
         var metrics = get("/actuator/prometheus", null).body();
         assertThat(metrics).contains("http_server_requests_seconds_count", "hikaricp_connections_active",
-                "agentanchor_events_publications_incomplete", "agentanchor_realtime_deliveries_seconds_count");
+                "agentanchor_events_publications_incomplete", "agentanchor_realtime_deliveries_seconds_count",
+                "agentanchor_truthchain_appends_total");
     }
 
     @Test

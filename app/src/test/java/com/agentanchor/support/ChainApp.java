@@ -30,6 +30,7 @@ public final class ChainApp implements AutoCloseable {
         properties.put("spring.datasource.password", env.getProperty("spring.liquibase.password", ""));
         properties.put("agentanchor.db.app-password", env.getRequiredProperty("spring.datasource.password"));
         properties.put("server.port", "0");
+        properties.put("agentanchor.realtime.local-ws-port", "0");
         properties.put("spring.main.banner-mode", "off");
         for (String property : extraProperties) {
             int eq = property.indexOf('=');

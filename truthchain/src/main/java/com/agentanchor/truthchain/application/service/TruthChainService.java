@@ -43,6 +43,9 @@ import com.agentanchor.truthchain.domain.merkle.MerkleLog;
 import com.agentanchor.truthchain.domain.note.Checkpoint;
 import com.agentanchor.truthchain.domain.note.NoteVerifier;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 @Service
 class TruthChainService implements TruthRecording, TruthChainAudit {
 
@@ -55,9 +58,16 @@ class TruthChainService implements TruthRecording, TruthChainAudit {
     private final Checkpoints checkpoints;
     private final KeyRing keys;
     private final long maxRange;
+    private final Counter appends;
+    private final Counter repeats;
 
     TruthChainService(ChainAppender appender, VerifiedLog verifiedLog, TruthChainStore store, Checkpoints checkpoints,
-            KeyRing keys, @Value("${agentanchor.truthchain.max-verify-range:100000}") long maxRange) {
+            KeyRing keys, @Value("${agentanchor.truthchain.max-verify-range:100000}") long maxRange,
+            MeterRegistry meters) {
+        this.appends = Counter.builder("agentanchor.truthchain.appends").tag("outcome", "appended")
+                .description("Truth chain records appended").register(meters);
+        this.repeats = Counter.builder("agentanchor.truthchain.appends").tag("outcome", "already_recorded")
+                .description("Truth chain records appended").register(meters);
         this.appender = appender;
         this.verifiedLog = verifiedLog;
         this.store = store;
@@ -68,7 +78,9 @@ class TruthChainService implements TruthRecording, TruthChainAudit {
 
     @Override
     public RecordedTruth record(NewTruth truth) {
-        return appender.append(truth);
+        var recorded = appender.append(truth);
+        (recorded.alreadyRecorded() ? repeats : appends).increment();
+        return recorded;
     }
 
     @Override
