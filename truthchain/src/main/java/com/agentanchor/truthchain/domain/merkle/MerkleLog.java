@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * An append-only RFC 9162 Merkle tree that keeps every complete subtree hash it has built, so roots and proofs for
- * any tree size take O(log n) hashes instead of re-reading every leaf as {@link MerkleTree} does. The same
- * definitions (MTH, PATH, SUBPROOF) and the same results as {@link MerkleTree}; memory is about 64 bytes per leaf.
- * Not thread-safe.
+ * any tree size take O(log n) hashes instead of re-reading every leaf. The definitions are RFC 9162's (MTH, PATH,
+ * SUBPROOF); the tests hold it to a straight-from-the-definitions oracle and the transparency-dev vectors. Memory is
+ * about 64 bytes per leaf. Not thread-safe.
  */
 public final class MerkleLog {
 

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.function.LongFunction;
 
 /**
- * Tree hashes and proofs (RFC 9162 §2.1.1, §2.1.3.1, §2.1.4.1) over leaf hashes fetched by index, so the leaves can
- * live in a list or in the database. The log may be longer than any tree asked about: every method takes the tree
- * size. Each call reads the leaves it needs, O(tree size) at worst; a store that serves large trees should later
- * cache complete subtree hashes instead of re-reading leaves.
+ * The test oracle for {@link MerkleLog}: tree hashes and proofs (RFC 9162 §2.1.1, §2.1.3.1, §2.1.4.1) computed
+ * straight from the definitions over leaf hashes fetched by index, re-reading leaves on every call. It reproduces
+ * the transparency-dev vectors; {@link MerkleLog}, the cached implementation the service uses, must agree with it.
  */
 public final class MerkleTree {
 
