@@ -1,5 +1,6 @@
 package com.agentanchor.platform.realtime;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.agentanchor.agents.events.AgentRegistered;
+import com.agentanchor.council.events.DecisionRequested;
 import com.agentanchor.observer.events.ObservationRecorded;
 
 /**
@@ -56,6 +58,41 @@ class RealtimeBridge {
             payload.put("agentId", e.subjectId());
         }
         pusher.publish(channels, RealtimeChannels.NEW_EVENT, payload);
+    }
+
+    /**
+     * {@code decision-pending} to the owner, and on council-feed when the agent is public; from risk level 3 up,
+     * {@code escalation-required} to the validators on presence-council (and council-feed when public). The origin
+     * names no deadline rule: an escalation is due a day after it was raised.
+     */
+    @ApplicationModuleListener
+    void on(DecisionRequested e) {
+        var decision = new LinkedHashMap<String, Object>();
+        decision.put("id", e.decisionId());
+        decision.put("decisionType", e.decisionType());
+        decision.put("status", "pending");
+        decision.put("riskLevel", e.riskLevel());
+        decision.put("reasoning", null);
+        var pending = new LinkedHashMap<String, Object>();
+        pending.put("eventId", e.eventId());
+        pending.put("decision", decision);
+        pending.put("agentId", e.agentId());
+        pending.put("agentName", e.agentName());
+        var audience = new ArrayList<String>(List.of(RealtimeChannels.user(e.ownerId())));
+        if (e.publicAgent()) {
+            audience.add(RealtimeChannels.COUNCIL_FEED);
+        }
+        pusher.publish(audience, RealtimeChannels.DECISION_PENDING, pending);
+        if (e.escalate()) {
+            var validators = new ArrayList<String>(List.of(RealtimeChannels.PRESENCE_COUNCIL));
+            if (e.publicAgent()) {
+                validators.add(RealtimeChannels.COUNCIL_FEED);
+            }
+            pusher.publish(validators, RealtimeChannels.ESCALATION_REQUIRED, Map.of("eventId", e.eventId(),
+                    "decisionId", e.decisionId(), "agentId", e.agentId(), "agentName", e.agentName(),
+                    "riskLevel", e.riskLevel(), "reason", e.subjectAction(),
+                    "requiredBy", e.occurredAt().plus(Duration.ofDays(1)).toString()));
+        }
     }
 
     /** {@code notification} to the trainer: their agent is registered. */

@@ -13,6 +13,8 @@ final class RealtimeChannels {
 
     static final String NEW_EVENT = "new-event";
     static final String NOTIFICATION = "notification";
+    static final String DECISION_PENDING = "decision-pending";
+    static final String ESCALATION_REQUIRED = "escalation-required";
 
     private RealtimeChannels() {
     }

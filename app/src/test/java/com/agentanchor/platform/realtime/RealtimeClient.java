@@ -77,6 +77,37 @@ final class RealtimeClient implements AutoCloseable {
         }, eventNames);
     }
 
+    void subscribePresence(String channel, String... eventNames) {
+        pusher.subscribePresence(channel, new com.pusher.client.channel.PresenceChannelEventListener() {
+            @Override
+            public void onEvent(PusherEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void onSubscriptionSucceeded(String name) {
+                subscribed.add(name);
+            }
+
+            @Override
+            public void onAuthenticationFailure(String message, Exception e) {
+                refused.add(channel + ": " + message);
+            }
+
+            @Override
+            public void onUsersInformationReceived(String name, java.util.Set<com.pusher.client.channel.User> users) {
+            }
+
+            @Override
+            public void userSubscribed(String name, com.pusher.client.channel.User user) {
+            }
+
+            @Override
+            public void userUnsubscribed(String name, com.pusher.client.channel.User user) {
+            }
+        }, eventNames);
+    }
+
     void subscribe(String channel, String... eventNames) {
         pusher.subscribe(channel, new ChannelEventListener() {
             @Override

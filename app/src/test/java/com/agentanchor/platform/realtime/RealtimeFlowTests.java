@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -71,6 +72,52 @@ class RealtimeFlowTests {
                     .findFirst().orElseThrow().getData());
             assertThat(notification.get("message").asString()).contains("Live Scout");
         }
+    }
+
+    @Test
+    void aRiskyRequestReachesItsOwnerAndTheValidatorsButNotThePublicFeed() throws Exception {
+        var owner = api.token("owner-" + UUID.randomUUID());
+        var ownerId = api.get("/api/profiles/me", owner).body().get("id").asString();
+        var agent = api.post("/api/agents", owner, Map.of("name", "Risky")).body().get("id").asString();
+        var validator = api.token("validator-" + UUID.randomUUID());
+        api.patch("/api/profiles/me", validator, Map.of("role", "trainer"));
+
+        try (var own = client(owner); var council = client(validator); var anyone = client(null)) {
+            own.subscribePrivate("private-user-" + ownerId, "decision-pending");
+            council.subscribePresence("presence-council", "escalation-required");
+            anyone.subscribe("council-feed", "decision-pending", "escalation-required");
+            assertThat(List.of(own.awaitSubscription(), council.awaitSubscription(), anyone.awaitSubscription()))
+                    .doesNotContainNull();
+
+            var decision = api.post("/api/council/decisions", owner, Map.of("agentId", agent,
+                    "decisionType", "approval", "riskLevel", 3, "subjectAction", "wire money"));
+            assertThat(decision.status()).isEqualTo(201);
+            var id = decision.body().get("id").asString();
+
+            var pending = json.readTree(own.collect(1, Duration.ofSeconds(10)).get(0).getData());
+            assertThat(pending.get("decision").get("id").asString()).isEqualTo(id);
+            assertThat(pending.get("decision").get("status").asString()).isEqualTo("pending");
+            assertThat(pending.get("agentName").asString()).isEqualTo("Risky");
+            var escalation = json.readTree(council.collect(1, Duration.ofSeconds(10)).get(0).getData());
+            assertThat(escalation.get("decisionId").asString()).isEqualTo(id);
+            assertThat(escalation.get("reason").asString()).isEqualTo("wire money");
+            assertThat(anyone.collect(1, Duration.ofSeconds(1))).as("a draft's decisions are not public").isEmpty();
+        }
+    }
+
+    @Test
+    void onlyTheOwnerPutsAnAgentBeforeTheCouncil() {
+        var owner = api.token("owner-" + UUID.randomUUID());
+        var agent = api.post("/api/agents", owner, Map.of("name", "Mine")).body().get("id").asString();
+        var other = api.token("other-" + UUID.randomUUID());
+
+        var foreign = api.post("/api/council/decisions", other, Map.of("agentId", agent, "decisionType", "approval",
+                "riskLevel", 1, "subjectAction", "act"));
+        var tooRisky = api.post("/api/council/decisions", owner, Map.of("agentId", agent, "decisionType", "approval",
+                "riskLevel", 5, "subjectAction", "act"));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(tooRisky.status()).isEqualTo(400);
+        assertThat(tooRisky.body().get("detail").asString()).startsWith("riskLevel:");
     }
 
     @Test

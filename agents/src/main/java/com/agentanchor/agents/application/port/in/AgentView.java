@@ -31,6 +31,11 @@ public record AgentView(
         Instant graduatedAt,
         Instant retiredAt) {
 
+    /** Active agents are in public view: anyone may see them and what happens to them. */
+    public boolean inPublicView() {
+        return status == AgentStatus.active;
+    }
+
     public static AgentView of(Agent a, UUID viewer) {
         var tier = a.trustTier();
         return new AgentView(a.id(), a.ownerId(), a.name(), a.description(),
