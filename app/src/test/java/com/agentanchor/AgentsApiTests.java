@@ -19,6 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.agents.events.AgentRegistered;
+import com.agentanchor.observer.application.port.in.ObservationLog;
+import com.agentanchor.observer.domain.EventCategory;
+import com.agentanchor.observer.domain.Observation;
+import com.agentanchor.profiles.application.port.in.ActingProfile;
+import com.agentanchor.profiles.application.port.in.ProfileId;
 import com.agentanchor.profiles.events.ProfileCreated;
 import com.agentanchor.support.Api;
 import com.agentanchor.support.IntegrationTest;
@@ -36,6 +41,9 @@ class AgentsApiTests {
 
     @Autowired
     PublishedEvents published;
+
+    @Autowired
+    ObservationLog observations;
 
     Api api;
 
@@ -84,6 +92,22 @@ class AgentsApiTests {
         assertThat(observed).singleElement().satisfies(row -> {
             assertThat(row).containsEntry("event_type", "agent.registered").containsEntry("actor_type", "user");
         });
+    }
+
+    @Test
+    void aRedeliveredEventIsObservedOnce() {
+        var token = api.token(unique("trainer"));
+        var me = new ProfileId(UUID.fromString(api.get("/api/profiles/me", token).body().get("id").asString()));
+        var agent = UUID.fromString(api.post("/api/agents", token, Map.of("name", "Twice")).body().get("id").asString());
+        var observation = Observation.ofAgent(UUID.randomUUID(), "agent.tested", EventCategory.agent_action, agent,
+                me.value(), false, me.value(), "delivered twice", Map.of());
+
+        try (var acting = ActingProfile.enter(me)) {
+            assertThat(observations.record(observation)).isPresent();
+            assertThat(observations.record(observation)).as("the redelivery").isEmpty();
+        }
+        assertThat(owner.query("SELECT count(*) FROM observer_events WHERE source_event_id = ?", Long.class,
+                observation.sourceEventId())).isEqualTo(1);
     }
 
     @Test

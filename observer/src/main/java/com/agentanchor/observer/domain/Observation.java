@@ -9,10 +9,12 @@ import org.jmolecules.ddd.annotation.ValueObject;
 /**
  * One thing that happened, about one subject, done by one actor (or by the system when the actor is null).
  * {@code subjectOwnerId} is who the subject belongs to (they see every event about it); {@code publicSubject}
- * says whether the subject is in public view (an active agent).
+ * says whether the subject is in public view (an active agent); {@code sourceEventId}, when the observation comes
+ * from another module's event, makes recording it again a no-op.
  */
 @ValueObject
 public record Observation(
+        UUID sourceEventId,
         String eventType,
         EventCategory category,
         EventSeverity severity,
@@ -34,9 +36,9 @@ public record Observation(
         payload = payload == null ? Map.of() : Map.copyOf(payload);
     }
 
-    public static Observation ofAgent(String eventType, EventCategory category, UUID agentId, UUID ownerId,
-            boolean activeAgent, UUID actorProfileId, String title, Map<String, Object> payload) {
-        return new Observation(eventType, category, EventSeverity.info, "agent", agentId,
+    public static Observation ofAgent(UUID sourceEventId, String eventType, EventCategory category, UUID agentId,
+            UUID ownerId, boolean activeAgent, UUID actorProfileId, String title, Map<String, Object> payload) {
+        return new Observation(sourceEventId, eventType, category, EventSeverity.info, "agent", agentId,
                 actorProfileId == null ? "system" : "user", actorProfileId, title, null, payload, ownerId, activeAgent);
     }
 

@@ -1,5 +1,7 @@
 package com.agentanchor.observer.application.service;
 
+import java.util.Optional;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +25,11 @@ class ObserverService implements ObservationLog {
 
     @Override
     @Transactional
-    public RecordedObservation record(Observation o) {
+    public Optional<RecordedObservation> record(Observation o) {
         var recorded = log.append(o);
-        events.publishEvent(new ObservationRecorded(recorded.id(), recorded.sequence(), o.eventType(),
+        recorded.ifPresent(r -> events.publishEvent(new ObservationRecorded(r.id(), r.sequence(), o.eventType(),
                 o.category().name(), o.severity().name(), o.subjectType(), o.subjectId(), o.title(), o.description(),
-                recorded.createdAt(), o.subjectOwnerId(), o.belongsOnPublicFeed()));
+                r.createdAt(), o.subjectOwnerId(), o.belongsOnPublicFeed())));
         return recorded;
     }
 }

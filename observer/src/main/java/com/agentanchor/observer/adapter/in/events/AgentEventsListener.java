@@ -31,10 +31,10 @@ class AgentEventsListener {
     @TransactionalEventListener
     void on(AgentRegistered e) {
         try (var acting = ActingProfile.enter(new ProfileId(e.actorId()))) {
-            log.record(Observation.ofAgent("agent.registered", EventCategory.agent_action, e.agentId(), e.ownerId(),
-                    "active".equals(e.status()), e.actorId(),
+            log.record(Observation.ofAgent(e.eventId(), "agent.registered", EventCategory.agent_action,
+                    e.agentId(), e.ownerId(), "active".equals(e.status()), e.actorId(),
                     "Agent " + e.name() + " registered",
-                    Map.of("sourceEventId", e.eventId().toString(), "status", e.status(), "trustScore", e.trustScore())));
+                    Map.of("status", e.status(), "trustScore", e.trustScore())));
         }
     }
 }

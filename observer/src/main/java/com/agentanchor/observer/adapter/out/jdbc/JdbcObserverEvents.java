@@ -1,6 +1,7 @@
 package com.agentanchor.observer.adapter.out.jdbc;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,16 +25,23 @@ class JdbcObserverEvents implements ObserverEvents {
     }
 
     @Override
-    public RecordedObservation append(Observation o) {
+    public Optional<RecordedObservation> append(Observation o) {
+        // Looking first keeps a redelivery from drawing (and wasting) a sequence number; the unique index decides races.
+        if (o.sourceEventId() != null && jdbc.sql("SELECT count(*) FROM observer_events WHERE source_event_id = ?")
+                .param(o.sourceEventId()).query(Long.class).single() > 0) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
-                INSERT INTO observer_events (event_type, category, severity, subject_type, subject_id, actor_type,
-                                             actor_id, title, description, payload)
-                VALUES (?, ?::event_category, ?::event_severity, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                INSERT INTO observer_events (source_event_id, event_type, category, severity, subject_type, subject_id,
+                                             actor_type, actor_id, title, description, payload)
+                VALUES (?, ?, ?::event_category, ?::event_severity, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (source_event_id) DO NOTHING
                 RETURNING id, sequence, created_at""")
-                .params(o.eventType(), o.category().name(), o.severity().name(), o.subjectType(), o.subjectId(),
-                        o.actorType(), o.actorId(), o.title(), o.description(), json.writeValueAsString(o.payload()))
+                .params(o.sourceEventId(), o.eventType(), o.category().name(), o.severity().name(), o.subjectType(),
+                        o.subjectId(), o.actorType(), o.actorId(), o.title(), o.description(),
+                        json.writeValueAsString(o.payload()))
                 .query((rs, n) -> new RecordedObservation(rs.getObject("id", UUID.class), rs.getLong("sequence"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
-                .single();
+                .optional();
     }
 }

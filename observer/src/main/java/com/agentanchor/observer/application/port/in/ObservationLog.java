@@ -1,5 +1,7 @@
 package com.agentanchor.observer.application.port.in;
 
+import java.util.Optional;
+
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
 import com.agentanchor.observer.domain.Observation;
@@ -8,5 +10,6 @@ import com.agentanchor.observer.domain.Observation;
 @PrimaryPort
 public interface ObservationLog {
 
-    RecordedObservation record(Observation observation);
+    /** Where it landed; empty when its source event was recorded before (a redelivery). */
+    Optional<RecordedObservation> record(Observation observation);
 }
