@@ -24,13 +24,13 @@ class IncompletePublicationRetry {
     private final Duration interval;
 
     IncompletePublicationRetry(IncompleteEventPublications publications,
-            @Value("${agentanchor.realtime.retry-interval:30s}") Duration interval) {
+            @Value("${agentanchor.events.retry-interval:30s}") Duration interval) {
         this.publications = publications;
         this.interval = interval;
     }
 
-    @Scheduled(initialDelayString = "${agentanchor.realtime.retry-interval:30s}",
-            fixedDelayString = "${agentanchor.realtime.retry-interval:30s}")
+    @Scheduled(initialDelayString = "${agentanchor.events.retry-interval:30s}",
+            fixedDelayString = "${agentanchor.events.retry-interval:30s}")
     void retry() {
         retryOlderThan(interval);
     }
