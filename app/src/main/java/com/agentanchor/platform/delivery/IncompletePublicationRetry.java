@@ -32,11 +32,7 @@ class IncompletePublicationRetry {
     @Scheduled(initialDelayString = "${agentanchor.events.retry-interval:30s}",
             fixedDelayString = "${agentanchor.events.retry-interval:30s}")
     void retry() {
-        retryOlderThan(interval);
-    }
-
-    void retryOlderThan(Duration age) {
-        log.debug("Resubmitting event publications incomplete for more than {}", age);
-        publications.resubmitIncompletePublicationsOlderThan(age);
+        log.debug("Resubmitting event publications incomplete for more than {}", interval);
+        publications.resubmitIncompletePublicationsOlderThan(interval);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import com.pusher.client.AuthorizationFailureException;
 import com.pusher.client.Pusher;
 import com.pusher.client.PusherOptions;
-import com.pusher.client.channel.ChannelEventListener;
-import com.pusher.client.channel.PrivateChannelEventListener;
+import com.pusher.client.channel.PresenceChannelEventListener;
 import com.pusher.client.channel.PusherEvent;
+import com.pusher.client.channel.User;
 import com.pusher.client.connection.ConnectionEventListener;
 import com.pusher.client.connection.ConnectionState;
 import com.pusher.client.connection.ConnectionStateChange;
@@ -59,67 +60,15 @@ final class RealtimeClient implements AutoCloseable {
     }
 
     void subscribePrivate(String channel, String... eventNames) {
-        pusher.subscribePrivate(channel, new PrivateChannelEventListener() {
-            @Override
-            public void onEvent(PusherEvent event) {
-                events.add(event);
-            }
-
-            @Override
-            public void onSubscriptionSucceeded(String name) {
-                subscribed.add(name);
-            }
-
-            @Override
-            public void onAuthenticationFailure(String message, Exception e) {
-                refused.add(channel + ": " + message);
-            }
-        }, eventNames);
+        pusher.subscribePrivate(channel, new Recorder(channel), eventNames);
     }
 
     void subscribePresence(String channel, String... eventNames) {
-        pusher.subscribePresence(channel, new com.pusher.client.channel.PresenceChannelEventListener() {
-            @Override
-            public void onEvent(PusherEvent event) {
-                events.add(event);
-            }
-
-            @Override
-            public void onSubscriptionSucceeded(String name) {
-                subscribed.add(name);
-            }
-
-            @Override
-            public void onAuthenticationFailure(String message, Exception e) {
-                refused.add(channel + ": " + message);
-            }
-
-            @Override
-            public void onUsersInformationReceived(String name, java.util.Set<com.pusher.client.channel.User> users) {
-            }
-
-            @Override
-            public void userSubscribed(String name, com.pusher.client.channel.User user) {
-            }
-
-            @Override
-            public void userUnsubscribed(String name, com.pusher.client.channel.User user) {
-            }
-        }, eventNames);
+        pusher.subscribePresence(channel, new Recorder(channel), eventNames);
     }
 
     void subscribe(String channel, String... eventNames) {
-        pusher.subscribe(channel, new ChannelEventListener() {
-            @Override
-            public void onEvent(PusherEvent event) {
-                events.add(event);
-            }
-
-            @Override
-            public void onSubscriptionSucceeded(String name) {
-                subscribed.add(name);
-            }
-        }, eventNames);
+        pusher.subscribe(channel, new Recorder(channel), eventNames);
     }
 
     String awaitSubscription() throws InterruptedException {
@@ -143,6 +92,43 @@ final class RealtimeClient implements AutoCloseable {
     @Override
     public void close() {
         pusher.disconnect();
+    }
+
+    /** Records what one channel delivers; the presence listener covers private and public channels too. */
+    private final class Recorder implements PresenceChannelEventListener {
+
+        private final String channel;
+
+        Recorder(String channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void onEvent(PusherEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void onSubscriptionSucceeded(String name) {
+            subscribed.add(name);
+        }
+
+        @Override
+        public void onAuthenticationFailure(String message, Exception e) {
+            refused.add(channel + ": " + message);
+        }
+
+        @Override
+        public void onUsersInformationReceived(String name, Set<User> users) {
+        }
+
+        @Override
+        public void userSubscribed(String name, User user) {
+        }
+
+        @Override
+        public void userUnsubscribed(String name, User user) {
+        }
     }
 
     private static String authorize(int appPort, String token, String channel, String socketId) {
