@@ -349,8 +349,12 @@ final class ChannelHub {
                 m.connections++;
                 conn.presenceUserIds.put(channel, userId);
             }
-            conn.send(succeeded(ch));
-            ch.subscribers.add(conn);
+            // Registered and confirmed under the connection's send monitor: a publish made after the client saw
+            // the confirmation reaches it, and none reaches it before the confirmation.
+            synchronized (conn) {
+                ch.subscribers.add(conn);
+                conn.send(succeeded(ch));
+            }
             conn.channels.add(channel);
             if (ch.subscribers.size() == 1 && kind != Kind.USER) {
                 hooks.fire(l -> l.channelOccupied(channel));

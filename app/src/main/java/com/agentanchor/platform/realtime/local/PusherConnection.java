@@ -46,8 +46,11 @@ final class PusherConnection {
         pingSentNanos = 0;
     }
 
-    /** Queues a text frame; false when the socket is closed or was closed for not reading. */
-    boolean send(String text) {
+    /**
+     * Queues a text frame; false when the socket is closed or was closed for not reading. Sends hold this
+     * connection's monitor so a subscription can be registered and confirmed as one step (see ChannelHub).
+     */
+    synchronized boolean send(String text) {
         if (!ws.isOpen() || overloaded()) {
             return false;
         }
@@ -61,7 +64,7 @@ final class PusherConnection {
     }
 
     /** Queues frames prepared once for many connections. */
-    boolean send(Collection<Framedata> frames) {
+    synchronized boolean send(Collection<Framedata> frames) {
         if (!ws.isOpen() || overloaded()) {
             return false;
         }
