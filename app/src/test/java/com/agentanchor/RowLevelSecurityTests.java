@@ -134,6 +134,27 @@ class RowLevelSecurityTests {
         assertThat(owner.query("SELECT trust_score FROM agents WHERE id = ?::uuid", Integer.class, agent)).isZero();
     }
 
+    @Test
+    void anOwnerCannotJudgeTheirOwnAgentInSql() {
+        var token = api.token(AgentsApiTests.unique("judge"));
+        api.patch("/api/profiles/me", token, Map.of("role", "trainer"));
+        var agent = api.post("/api/agents", token, Map.of("name", "Self-made")).body().get("id").asString();
+        var me = profileId(token);
+
+        for (var sql : List.of("UPDATE agents SET trust_score = 1000 WHERE id = '" + agent + "'",
+                "UPDATE agents SET status = 'active' WHERE id = '" + agent + "'",
+                "INSERT INTO agents (owner_id, name, status, trust_score) VALUES ('" + me + "', 'x', 'active', 999)")) {
+            assertThatThrownBy(() -> asUserUpdate(me, sql)).as(sql).rootCause().hasMessageContaining("permission denied");
+        }
+        for (var sql : List.of("SELECT count(*) FROM apply_trust_change('" + agent + "', 500, 'manual_adjustment', "
+                + "'me', NULL, NULL)", "SELECT count(*) FROM change_agent_status('" + agent + "', 'active')")) {
+            assertThatThrownBy(() -> asUser(me, sql)).as(sql).rootCause().hasMessageContaining("only a validator");
+        }
+        assertThat(asUser(me, "SELECT count(*) FROM agent_under_review('" + agent + "')")).isZero();
+        assertThat(owner.rows("SELECT status::text, trust_score FROM agents WHERE id = ?::uuid", agent))
+                .containsExactly(Map.of("status", "draft", "trust_score", 100));
+    }
+
     private UUID profileId(String token) {
         return UUID.fromString(api.get("/api/profiles/me", token).body().get("id").asString());
     }

@@ -137,12 +137,27 @@ class SchemaCatalogTests {
     }
 
     @Test
-    void trustMovesOnlyThroughApplyTrustChangeWhichClampsAndRecords() {
+    void trustMovesOnlyThroughApplyTrustChangeWhichClampsAndRecordsAndOnlyForAnotherTrainersValidator()
+            throws Exception {
         var agent = seedAgent();
-        var row = owner.rows("""
-                SELECT previous_score, new_score, change FROM apply_trust_change(?::uuid, 2000, 'examination', 'aced it',
-                    NULL, NULL)""", agent).get(0);
-        assertThat(row).isEqualTo(Map.of("previous_score", 100, "new_score", 1000, "change", 900));
+        var agentsOwner = owner.query("SELECT owner_id::text FROM agents WHERE id = ?::uuid", String.class, agent);
+        var validator = UUID.randomUUID();
+        owner.update("INSERT INTO profiles (id, email, role) VALUES (?, ?, 'trainer')", validator,
+                validator + "@catalog.test");
+        var call = "SELECT previous_score, new_score, change FROM apply_trust_change(?::uuid, 2000, 'examination', "
+                + "'aced it', NULL, NULL)";
+        try (var c = owner.connect()) {
+            var jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+            for (var notAllowed : new String[] { "", agentsOwner }) {
+                jdbc.queryForObject("SELECT set_config('app.current_user_id', ?, false)", String.class, notAllowed);
+                assertThatThrownBy(() -> jdbc.queryForList(call, agent)).as("acting as '%s'", notAllowed)
+                        .rootCause().hasMessageContaining("only a validator");
+            }
+            jdbc.queryForObject("SELECT set_config('app.current_user_id', ?, false)", String.class,
+                    validator.toString());
+            assertThat(jdbc.queryForList(call, agent).get(0))
+                    .isEqualTo(Map.of("previous_score", 100, "new_score", 1000, "change", 900));
+        }
         assertThat(owner.query("SELECT trust_score FROM agents WHERE id = ?::uuid", Integer.class, agent)).isEqualTo(1000);
     }
 

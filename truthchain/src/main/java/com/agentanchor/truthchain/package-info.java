@@ -5,7 +5,8 @@
  * publication registry, idempotently by event id) and serves public verification: records, ranges, a signed C2SP
  * checkpoint, RFC 9162 inclusion and consistency proofs, and the published keys.
  */
-@ApplicationModule(displayName = "Truth chain", allowedDependencies = { "agents :: events", "profiles :: api" })
+@ApplicationModule(displayName = "Truth chain", allowedDependencies = { "agents :: events", "council :: events",
+        "profiles :: api" })
 package com.agentanchor.truthchain;
 
 import org.springframework.modulith.ApplicationModule;

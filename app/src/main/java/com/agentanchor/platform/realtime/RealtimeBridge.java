@@ -1,16 +1,21 @@
 package com.agentanchor.platform.realtime;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.agentanchor.agents.events.AgentRegistered;
+import com.agentanchor.agents.events.AgentStatusChanged;
+import com.agentanchor.agents.events.TrustChanged;
+import com.agentanchor.council.events.DecisionMade;
 import com.agentanchor.council.events.DecisionRequested;
 import com.agentanchor.observer.events.ObservationRecorded;
 
@@ -78,11 +83,8 @@ class RealtimeBridge {
         pending.put("decision", decision);
         pending.put("agentId", e.agentId());
         pending.put("agentName", e.agentName());
-        var audience = new ArrayList<String>(List.of(RealtimeChannels.user(e.ownerId())));
-        if (e.publicAgent()) {
-            audience.add(RealtimeChannels.COUNCIL_FEED);
-        }
-        pusher.publish(audience, RealtimeChannels.DECISION_PENDING, pending);
+        pusher.publish(ownerAnd(e.ownerId(), e.publicAgent(), RealtimeChannels.COUNCIL_FEED),
+                RealtimeChannels.DECISION_PENDING, pending);
         if (e.escalate()) {
             var validators = new ArrayList<String>(List.of(RealtimeChannels.PRESENCE_COUNCIL));
             if (e.publicAgent()) {
@@ -99,8 +101,99 @@ class RealtimeBridge {
     @ApplicationModuleListener
     void on(AgentRegistered e) {
         pusher.publish(List.of(RealtimeChannels.user(e.ownerId())), RealtimeChannels.NOTIFICATION,
-                Map.of("eventId", e.eventId(), "id", e.eventId(), "type", "success", "title", "Agent registered",
-                        "message", e.name() + " is registered as a draft with trust score " + e.trustScore(),
-                        "actionUrl", "/agents/" + e.agentId(), "timestamp", e.occurredAt().toString()));
+                notification(e.eventId(), "success", "Agent registered",
+                        e.name() + " is registered as a draft with trust score " + e.trustScore(),
+                        "/agents/" + e.agentId(), e.occurredAt()));
+    }
+
+    /**
+     * {@code decision-made} to the owner and the validators on presence-council (and council-feed when the agent
+     * is public), and a {@code notification} on the agent's own channel.
+     */
+    @ApplicationModuleListener
+    void on(DecisionMade e) {
+        var decision = new LinkedHashMap<String, Object>();
+        decision.put("id", e.decisionId());
+        decision.put("decisionType", e.decisionType());
+        decision.put("status", e.status());
+        decision.put("riskLevel", e.riskLevel());
+        decision.put("reasoning", e.reasoning());
+        decision.put("trustImpact", e.trustImpact());
+        var made = new LinkedHashMap<String, Object>();
+        made.put("eventId", e.eventId());
+        made.put("decision", decision);
+        made.put("agentId", e.agentId());
+        made.put("agentName", e.agentName());
+        var audience = ownerAnd(e.ownerId(), e.publicAgent(), RealtimeChannels.COUNCIL_FEED);
+        audience.add(RealtimeChannels.PRESENCE_COUNCIL);
+        pusher.publish(audience, RealtimeChannels.DECISION_MADE, made);
+        pusher.publish(List.of(RealtimeChannels.agent(e.agentId())), RealtimeChannels.NOTIFICATION,
+                notification(e.eventId(), "approved".equals(e.status()) ? "success" : "warning",
+                        "Council " + e.status(), e.subjectAction() + ": " + e.reasoning(),
+                        "/council/decisions/" + e.decisionId(), e.occurredAt()));
+    }
+
+    /** {@code trust-change}, and {@code trust-tier-change} when the tier moved, to the owner and, if public, everyone. */
+    @ApplicationModuleListener
+    void on(TrustChanged e) {
+        var channels = ownerAnd(e.ownerId(), e.publicAgent(), RealtimeChannels.OBSERVER_FEED);
+        var change = new LinkedHashMap<String, Object>();
+        change.put("eventId", e.eventId());
+        change.put("agentId", e.agentId());
+        change.put("agentName", e.agentName());
+        change.put("previousScore", e.previousScore());
+        change.put("newScore", e.newScore());
+        change.put("change", e.change());
+        change.put("source", e.source());
+        change.put("reason", e.reason());
+        pusher.publish(channels, RealtimeChannels.TRUST_CHANGE, change);
+        if (e.tierChanged()) {
+            pusher.publish(channels, RealtimeChannels.TRUST_TIER_CHANGE, Map.of("eventId", e.eventId(),
+                    "agentId", e.agentId(), "agentName", e.agentName(), "previousTier", e.previousTier(),
+                    "newTier", e.newTier(), "trustScore", e.newScore()));
+        }
+    }
+
+    /**
+     * {@code agent-status-change} (or {@code agent-graduated} when it became active for the first time) to the
+     * owner and, when the agent is or was public, everyone; a {@code notification} on the agent's channel.
+     */
+    @ApplicationModuleListener
+    void on(AgentStatusChanged e) {
+        var change = new LinkedHashMap<String, Object>();
+        change.put("eventId", e.eventId());
+        change.put("agentId", e.agentId());
+        change.put("agentName", e.agentName());
+        change.put("previousStatus", e.previousStatus());
+        change.put("newStatus", e.newStatus());
+        change.put("reason", e.reason());
+        pusher.publish(ownerAnd(e.ownerId(), e.publicAgent(), RealtimeChannels.OBSERVER_FEED),
+                e.graduated() ? RealtimeChannels.AGENT_GRADUATED : RealtimeChannels.AGENT_STATUS_CHANGE, change);
+        pusher.publish(List.of(RealtimeChannels.agent(e.agentId())), RealtimeChannels.NOTIFICATION,
+                notification(e.eventId(), "suspended".equals(e.newStatus()) ? "error" : "info",
+                        e.agentName() + " is " + e.newStatus(), e.reason(), "/agents/" + e.agentId(),
+                        e.occurredAt()));
+    }
+
+    /** The owner's channel, and {@code publicChannel} when the agent is in public view. */
+    private static List<String> ownerAnd(UUID ownerId, boolean publicAgent, String publicChannel) {
+        var audience = new ArrayList<String>(List.of(RealtimeChannels.user(ownerId)));
+        if (publicAgent) {
+            audience.add(publicChannel);
+        }
+        return audience;
+    }
+
+    private static Map<String, Object> notification(UUID eventId, String type, String title, String message,
+            String actionUrl, Instant at) {
+        var n = new LinkedHashMap<String, Object>();
+        n.put("eventId", eventId);
+        n.put("id", eventId);
+        n.put("type", type);
+        n.put("title", title);
+        n.put("message", message);
+        n.put("actionUrl", actionUrl);
+        n.put("timestamp", at.toString());
+        return n;
     }
 }

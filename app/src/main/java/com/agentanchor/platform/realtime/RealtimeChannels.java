@@ -15,6 +15,11 @@ final class RealtimeChannels {
     static final String NOTIFICATION = "notification";
     static final String DECISION_PENDING = "decision-pending";
     static final String ESCALATION_REQUIRED = "escalation-required";
+    static final String DECISION_MADE = "decision-made";
+    static final String TRUST_CHANGE = "trust-change";
+    static final String TRUST_TIER_CHANGE = "trust-tier-change";
+    static final String AGENT_STATUS_CHANGE = "agent-status-change";
+    static final String AGENT_GRADUATED = "agent-graduated";
 
     private RealtimeChannels() {
     }

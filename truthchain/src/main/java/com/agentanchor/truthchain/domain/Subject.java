@@ -20,6 +20,10 @@ public record Subject(String type, UUID id) {
         return new Subject("agent", id);
     }
 
+    public static Subject decision(UUID id) {
+        return new Subject("decision", id);
+    }
+
     String json() {
         return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\"}";
     }

@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.agentanchor.agents.application.port.in.TrustAdjustment;
 import com.agentanchor.agents.application.port.out.Agents;
+import com.agentanchor.agents.application.port.out.GovernedAgent;
+import com.agentanchor.agents.application.port.out.TrustMove;
 import com.agentanchor.agents.domain.Agent;
 import com.agentanchor.agents.domain.AgentConfig;
 import com.agentanchor.agents.domain.AgentMetadata;
@@ -44,12 +47,11 @@ class JdbcAgents implements Agents {
     @Override
     public Agent insert(Agent a) {
         return jdbc.sql("""
-                INSERT INTO agents (owner_id, name, description, system_prompt, model, status, trust_score, config,
-                                    metadata)
-                VALUES (?, ?, ?, ?, ?, ?::agent_status, ?, ?::jsonb, ?::jsonb)
+                INSERT INTO agents (owner_id, name, description, system_prompt, model, config, metadata)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
                 RETURNING""" + " " + COLUMNS)
-                .params(a.ownerId(), a.name(), a.description(), a.systemPrompt(), a.model(), a.status().name(),
-                        a.trustScore(), json.writeValueAsString(a.config()), json.writeValueAsString(a.metadata()))
+                .params(a.ownerId(), a.name(), a.description(), a.systemPrompt(), a.model(),
+                        json.writeValueAsString(a.config()), json.writeValueAsString(a.metadata()))
                 .query(this::agent).single();
     }
 
@@ -81,6 +83,31 @@ class JdbcAgents implements Agents {
                 .params(a.name(), a.description(), a.systemPrompt(), a.model(), json.writeValueAsString(a.config()),
                         json.writeValueAsString(a.metadata()), a.id())
                 .query(this::agent).single();
+    }
+
+    @Override
+    public Optional<GovernedAgent> underReview(UUID id) {
+        return jdbc.sql("SELECT owner_id, name, status, trust_score, graduated FROM agent_under_review(?)")
+                .param(id)
+                .query((rs, n) -> new GovernedAgent(id, rs.getObject("owner_id", UUID.class), rs.getString("name"),
+                        AgentStatus.valueOf(rs.getString("status")), rs.getInt("trust_score"),
+                        rs.getBoolean("graduated")))
+                .optional();
+    }
+
+    @Override
+    public TrustMove applyTrustChange(UUID id, TrustAdjustment a) {
+        return jdbc.sql("""
+                SELECT previous_score, new_score FROM apply_trust_change(?, ?, ?::trust_source, ?, ?, ?)""")
+                .params(id, a.change(), a.source().name(), a.reason(), a.referenceId(), a.referenceType())
+                .query((rs, n) -> new TrustMove(rs.getInt("previous_score"), rs.getInt("new_score")))
+                .single();
+    }
+
+    @Override
+    public AgentStatus changeStatus(UUID id, AgentStatus status) {
+        return AgentStatus.valueOf(jdbc.sql("SELECT change_agent_status(?, ?::agent_status)::text")
+                .params(id, status.name()).query(String.class).single());
     }
 
     private Agent agent(ResultSet rs, int row) throws SQLException {

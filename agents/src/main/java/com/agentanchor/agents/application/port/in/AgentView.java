@@ -36,6 +36,15 @@ public record AgentView(
         return status == AgentStatus.active;
     }
 
+    /** Whether a suspension would change anything: the agent is neither suspended nor retired. */
+    public boolean suspendable() {
+        return status.suspendable();
+    }
+
+    public boolean suspended() {
+        return status == AgentStatus.suspended;
+    }
+
     public static AgentView of(Agent a, UUID viewer) {
         var tier = a.trustTier();
         return new AgentView(a.id(), a.ownerId(), a.name(), a.description(),

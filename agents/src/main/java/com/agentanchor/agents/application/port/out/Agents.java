@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.agentanchor.agents.application.port.in.TrustAdjustment;
 import com.agentanchor.agents.domain.Agent;
+import com.agentanchor.agents.domain.AgentStatus;
 
 /** The stored agents, as far as the acting user's row-level security lets them be seen. */
 public interface Agents {
@@ -20,4 +22,13 @@ public interface Agents {
     List<Agent> visible(int offset, int limit);
 
     Agent update(Agent agent);
+
+    /** The agent as its reviewer sees it: present only when the acting user may govern it (see {@code may_govern_agent}). */
+    Optional<GovernedAgent> underReview(UUID id);
+
+    /** Through {@code apply_trust_change}: clamped, recorded in trust_history, refused unless the actor may govern. */
+    TrustMove applyTrustChange(UUID id, TrustAdjustment adjustment);
+
+    /** Through {@code change_agent_status}; returns the status the agent had. */
+    AgentStatus changeStatus(UUID id, AgentStatus status);
 }

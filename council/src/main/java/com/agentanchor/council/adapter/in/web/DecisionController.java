@@ -1,22 +1,34 @@
 package com.agentanchor.council.adapter.in.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.agentanchor.council.application.port.in.AgentNotYours;
+import com.agentanchor.council.application.port.in.CastVote;
+import com.agentanchor.council.application.port.in.CouncilVoting;
+import com.agentanchor.council.application.port.in.DecisionNotFound;
 import com.agentanchor.council.application.port.in.DecisionRequests;
 import com.agentanchor.council.application.port.in.DecisionView;
+import com.agentanchor.council.application.port.in.NotAValidator;
+import com.agentanchor.council.application.port.in.OwnAgent;
 import com.agentanchor.council.application.port.in.RequestDecision;
+import com.agentanchor.council.application.port.in.RequestNotApplicable;
+import com.agentanchor.council.application.port.in.VoteRefused;
 import com.agentanchor.council.domain.DecisionType;
+import com.agentanchor.council.domain.Vote;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
 import jakarta.validation.Valid;
@@ -24,6 +36,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @RestController
@@ -31,9 +44,11 @@ import jakarta.validation.constraints.Size;
 class DecisionController {
 
     private final DecisionRequests requests;
+    private final CouncilVoting council;
 
-    DecisionController(DecisionRequests requests) {
+    DecisionController(DecisionRequests requests, CouncilVoting council) {
         this.requests = requests;
+        this.council = council;
     }
 
     @PostMapping
@@ -43,10 +58,55 @@ class DecisionController {
         return ResponseEntity.status(HttpStatus.CREATED).body(decision);
     }
 
+    /** What waits for validators, newest first; others see only the requests they may see anyway. */
+    @GetMapping("/pending")
+    List<DecisionView> pending(@RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit) {
+        return council.pending(limit);
+    }
+
+    @GetMapping("/{id}")
+    DecisionView get(@PathVariable UUID id) {
+        return requests.find(id).orElseThrow(() -> new DecisionNotFound(id));
+    }
+
+    @PostMapping("/{id}/votes")
+    DecisionView vote(ProfileId caller, @PathVariable UUID id, @Valid @RequestBody NewVote body) {
+        return council.vote(caller, id, body.toCommand());
+    }
+
     @ExceptionHandler
     ProblemDetail notYours(AgentNotYours e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Agent not found");
+        return problem(HttpStatus.NOT_FOUND, "Agent not found", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(DecisionNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "Decision not found", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail notAValidator(NotAValidator e) {
+        return problem(HttpStatus.FORBIDDEN, "Not a validator", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail ownAgent(OwnAgent e) {
+        return problem(HttpStatus.FORBIDDEN, "Own agent", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail refused(VoteRefused e) {
+        return problem(HttpStatus.CONFLICT, "Vote refused", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail notApplicable(RequestNotApplicable e) {
+        return problem(HttpStatus.CONFLICT, "Request not applicable", e);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, RuntimeException e) {
+        var problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(title);
         return problem;
     }
 
@@ -58,6 +118,15 @@ class DecisionController {
 
         RequestDecision toCommand() {
             return new RequestDecision(agentId, decisionType, riskLevel, subjectAction);
+        }
+    }
+
+    record NewVote(
+            @NotNull @Pattern(regexp = "for|against|abstain", message = "must be for, against or abstain") String vote,
+            @Size(max = 2_000) String reason) {
+
+        CastVote toCommand() {
+            return new CastVote(Vote.ofWireName(vote), reason);
         }
     }
 }

@@ -1,36 +1,132 @@
 package com.agentanchor.council.adapter.out.jdbc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.agentanchor.council.application.port.in.DecisionView;
 import com.agentanchor.council.application.port.in.RequestDecision;
 import com.agentanchor.council.application.port.out.Decisions;
+import com.agentanchor.council.application.port.out.StoredDecision;
+import com.agentanchor.council.domain.Ballot;
 import com.agentanchor.council.domain.DecisionType;
+import com.agentanchor.council.domain.Outcome;
+import com.agentanchor.council.domain.RiskLevel;
+import com.agentanchor.council.domain.Vote;
+import com.agentanchor.council.domain.Votes;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class JdbcDecisions implements Decisions {
 
-    private final JdbcClient jdbc;
+    private static final String COLUMNS = """
+            id, agent_id, decision_type, status, risk_level, subject_action, reasoning, trust_impact, votes,
+            created_at, decided_at""";
 
-    JdbcDecisions(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JdbcDecisions(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Override
-    public DecisionView insertPending(RequestDecision r) {
+    public StoredDecision insert(RequestDecision r, Outcome status, String reasoning) {
         return jdbc.sql("""
-                INSERT INTO council_decisions (agent_id, decision_type, risk_level, subject_action)
-                VALUES (?, ?::decision_type, ?, ?)
-                RETURNING id, agent_id, decision_type, status, risk_level, subject_action, reasoning, created_at""")
-                .params(r.agentId(), r.decisionType().name(), r.riskLevel(), r.subjectAction())
-                .query((rs, n) -> new DecisionView(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class),
-                        DecisionType.valueOf(rs.getString("decision_type")), rs.getString("status"),
-                        rs.getInt("risk_level"), rs.getString("subject_action"), rs.getString("reasoning"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
-                .single();
+                INSERT INTO council_decisions (agent_id, decision_type, risk_level, subject_action, status, reasoning,
+                                               decided_at)
+                VALUES (?, ?::decision_type, ?, ?, ?::decision_status, ?, CASE WHEN ? THEN now() END)
+                RETURNING""" + " " + COLUMNS)
+                .params(r.agentId(), r.decisionType().name(), r.riskLevel(), r.subjectAction(), status.name(),
+                        reasoning, status.decided())
+                .query(this::decision).single();
+    }
+
+    @Override
+    public Optional<StoredDecision> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM council_decisions WHERE id = ?").param(id)
+                .query(this::decision).optional();
+    }
+
+    @Override
+    public Optional<StoredDecision> lockForVote(UUID id) {
+        // FOR UPDATE applies the vote policy: only pending decisions about other trainers' agents come back.
+        return jdbc.sql("SELECT " + COLUMNS + " FROM council_decisions WHERE id = ? FOR UPDATE").param(id)
+                .query(this::decision).optional();
+    }
+
+    @Override
+    public StoredDecision recordVotes(UUID id, Votes votes, Outcome status, String reasoning, int trustImpact) {
+        return jdbc.sql("""
+                UPDATE council_decisions
+                   SET votes = ?::jsonb, status = ?::decision_status, reasoning = coalesce(?, reasoning),
+                       trust_impact = ?, decided_at = CASE WHEN ? THEN now() END
+                 WHERE id = ?
+                RETURNING""" + " " + COLUMNS)
+                .params(json.writeValueAsString(toJson(votes)), status.name(), reasoning, trustImpact,
+                        status.decided(), id)
+                .query(this::decision).single();
+    }
+
+    @Override
+    public List<StoredDecision> pending(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM council_decisions WHERE status = 'pending' ORDER BY created_at DESC, id DESC LIMIT ?""")
+                .param(limit).query(this::decision).list();
+    }
+
+    @Override
+    public boolean actingUserIsValidator() {
+        return jdbc.sql("SELECT is_validator()").query(Boolean.class).single();
+    }
+
+    /** The origin's shape: {@code {for, against, abstain, validators: [{validatorId, vote, reason}]}}. */
+    private static LinkedHashMap<String, Object> toJson(Votes votes) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("for", votes.count(Vote.FOR));
+        map.put("against", votes.count(Vote.AGAINST));
+        map.put("abstain", votes.count(Vote.ABSTAIN));
+        map.put("validators", votes.ballots().stream().map(b -> {
+            var ballot = new LinkedHashMap<String, Object>();
+            ballot.put("validatorId", b.validatorId().toString());
+            ballot.put("vote", b.vote().wireName());
+            ballot.put("reason", b.reason());
+            return ballot;
+        }).toList());
+        return map;
+    }
+
+    private Votes votes(String column) {
+        if (column == null) {
+            return Votes.NONE;
+        }
+        var ballots = new ArrayList<Ballot>();
+        for (JsonNode b : json.readTree(column).path("validators")) {
+            var reason = b.path("reason");
+            ballots.add(new Ballot(UUID.fromString(b.get("validatorId").asString()),
+                    Vote.ofWireName(b.get("vote").asString()), reason.isNull() || reason.isMissingNode() ? null
+                            : reason.asString()));
+        }
+        return new Votes(ballots);
+    }
+
+    private StoredDecision decision(ResultSet rs, int row) throws SQLException {
+        var decided = rs.getObject("decided_at", OffsetDateTime.class);
+        return new StoredDecision(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class),
+                DecisionType.valueOf(rs.getString("decision_type")), rs.getString("status"),
+                new RiskLevel(rs.getInt("risk_level")), rs.getString("subject_action"), rs.getString("reasoning"),
+                rs.getInt("trust_impact"), votes(rs.getString("votes")),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                decided == null ? null : decided.toInstant());
     }
 }

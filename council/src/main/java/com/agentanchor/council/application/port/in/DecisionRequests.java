@@ -1,15 +1,24 @@
 package com.agentanchor.council.application.port.in;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
-/** Owners put what their agents want to do before the council; decisions start pending. */
+/** Owners put what their agents want to do before the council. */
 @PrimaryPort
 public interface DecisionRequests {
 
     /**
+     * Routine requests (see the council's rules) are approved at once; the rest wait for validators.
+     *
      * @throws AgentNotYours when the requester does not own the agent (or cannot see it)
+     * @throws RequestNotApplicable when the request cannot apply to the agent as it is
      */
     DecisionView request(ProfileId owner, RequestDecision request);
+
+    /** A decision the caller may see: about their own agent, an active one, or any if they are a validator. */
+    Optional<DecisionView> find(UUID id);
 }

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 import com.agentanchor.council.domain.DecisionType;
 
-/** A council decision as its requester sees it. */
+/** A council decision as anyone who may see it sees it, votes included (the council works in the open). */
 public record DecisionView(UUID id, UUID agentId, DecisionType decisionType, String status, int riskLevel,
-        String subjectAction, String reasoning, Instant createdAt) {
+        String subjectAction, String reasoning, int trustImpact, VoteTally votes, Instant createdAt,
+        Instant decidedAt) {
 }

@@ -1,11 +1,31 @@
 package com.agentanchor.council.application.port.out;
 
-import com.agentanchor.council.application.port.in.DecisionView;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
 import com.agentanchor.council.application.port.in.RequestDecision;
+import com.agentanchor.council.domain.Outcome;
+import com.agentanchor.council.domain.Votes;
 
 /** Stored council decisions, under the acting user's row-level security. */
 public interface Decisions {
 
-    /** A pending decision; row-level security refuses an agent the acting user does not own. */
-    DecisionView insertPending(RequestDecision request);
+    /**
+     * A new request, pending or (when routine) approved; row-level security refuses an agent the acting user does
+     * not own, and an approval the rules do not allow.
+     */
+    StoredDecision insert(RequestDecision request, Outcome status, String reasoning);
+
+    Optional<StoredDecision> find(UUID id);
+
+    /** The decision if it is pending and the acting user may vote on it, locked until the transaction ends. */
+    Optional<StoredDecision> lockForVote(UUID id);
+
+    /** Records the votes and where they leave the decision (decided_at is set once it is decided). */
+    StoredDecision recordVotes(UUID id, Votes votes, Outcome status, String reasoning, int trustImpact);
+
+    List<StoredDecision> pending(int limit);
+
+    boolean actingUserIsValidator();
 }

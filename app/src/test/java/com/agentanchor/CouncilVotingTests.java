@@ -1,0 +1,205 @@
+package com.agentanchor;
+
+import static com.agentanchor.AgentsApiTests.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.agentanchor.support.Api;
+import com.agentanchor.support.IntegrationTest;
+import com.agentanchor.support.OwnerDatabase;
+
+/** The council end to end: requests, votes by the origin's risk table, and what verdicts do to agents. */
+@IntegrationTest
+class CouncilVotingTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OwnerDatabase owner;
+
+    Api api;
+    String trainer;
+    String agent;
+
+    @BeforeEach
+    void trainerWithAnAgent() {
+        api = new Api(port);
+        trainer = trainer("owner");
+        agent = api.post("/api/agents", trainer, Map.of("name", "Courier")).body().get("id").asString();
+    }
+
+    @Test
+    void routineRequestsAreApprovedAtOnceAndMoveNoTrust() {
+        var decision = request("approval", 1, "read the calendar");
+
+        assertThat(decision.status()).isEqualTo(201);
+        assertThat(decision.body().get("status").asString()).isEqualTo("approved");
+        assertThat(decision.body().get("reasoning").asString()).contains("automatically");
+        assertThat(decision.body().get("decidedAt").isNull()).isFalse();
+        assertThat(decision.body().get("trustImpact").asInt()).isZero();
+        assertThat(trustScore()).isEqualTo(100);
+    }
+
+    @Test
+    void aSingleValidatorDecidesAnElevatedRequestAndTheAgentEarnsTrust() {
+        var id = request("approval", 2, "send an invoice").body().get("id").asString();
+        var validator = trainer("validator");
+
+        var vote = vote(id, validator, "for", "looks fine");
+
+        assertThat(vote.status()).isEqualTo(200);
+        assertThat(vote.body().get("status").asString()).isEqualTo("approved");
+        assertThat(vote.body().get("trustImpact").asInt()).isEqualTo(10);
+        assertThat(vote.body().get("votes").get("for").asInt()).isEqualTo(1);
+        assertThat(vote.body().get("votes").get("validators").get(0).get("reason").asString()).isEqualTo("looks fine");
+        assertThat(trustScore()).isEqualTo(110);
+        assertThat(owner.rows("SELECT source::text, change, reference_id::text FROM trust_history WHERE agent_id = ?::uuid",
+                agent)).containsExactly(Map.of("source", "council_decision", "change", 10, "reference_id", id));
+        assertThat(api.get("/api/council/decisions/" + id, trainer).body().get("status").asString())
+                .isEqualTo("approved");
+        awaitChain(List.of("council_decision", "trust_change"), id);
+    }
+
+    @Test
+    void significantRequestsNeedThreeOfFourAndTwoAgainstRejectThem() {
+        var approved = request("approval", 3, "move funds").body().get("id").asString();
+        assertThat(vote(approved, trainer("v1"), "for", null).body().get("status").asString()).isEqualTo("pending");
+        assertThat(vote(approved, trainer("v2"), "against", null).body().get("status").asString()).isEqualTo("pending");
+        assertThat(vote(approved, trainer("v3"), "abstain", null).body().get("status").asString()).isEqualTo("pending");
+        assertThat(vote(approved, trainer("v4"), "for", null).body().get("status").asString()).isEqualTo("pending");
+        var third = vote(approved, trainer("v5"), "for", null);
+        assertThat(third.body().get("status").asString()).isEqualTo("approved");
+        assertThat(third.body().get("reasoning").asString()).contains("3 for, 1 against, 1 abstaining");
+
+        var rejected = request("modification", 3, "rewrite the contract").body().get("id").asString();
+        vote(rejected, trainer("v6"), "against", null);
+        var second = vote(rejected, trainer("v7"), "against", "too risky");
+        assertThat(second.body().get("status").asString()).isEqualTo("rejected");
+        assertThat(second.body().get("trustImpact").asInt()).isEqualTo(-30);
+        assertThat(trustScore()).isEqualTo(100 + 15 - 30);
+    }
+
+    @Test
+    void anApprovedSuspensionSuspendsAndAReinstatementLiftsIt() {
+        var suspension = request("suspension", 0, "leaked a secret");
+        assertThat(suspension.body().get("status").asString()).as("never routine").isEqualTo("pending");
+        var validator = trainer("validator");
+
+        vote(suspension.body().get("id").asString(), validator, "for", null);
+
+        var seen = api.get("/api/agents/" + agent, trainer).body();
+        assertThat(seen.get("status").asString()).isEqualTo("suspended");
+        assertThat(seen.get("trustScore").asInt()).isEqualTo(50);
+        assertThat(request("suspension", 2, "again").status()).isEqualTo(409);
+
+        var reinstatement = request("reinstatement", 2, "secret rotated").body().get("id").asString();
+        vote(reinstatement, validator, "for", null);
+        assertThat(api.get("/api/agents/" + agent, trainer).body().get("status").asString())
+                .as("it never graduated, so it starts over").isEqualTo("draft");
+        assertThat(request("reinstatement", 2, "once more").status()).isEqualTo(409);
+        awaitChain(List.of("agent_suspension"), null);
+    }
+
+    @Test
+    void onlyValidatorsVoteOnlyOnceAndNeverOnTheirOwnAgents() {
+        var id = request("approval", 4, "sign a lease").body().get("id").asString();
+        var consumer = api.token(unique("consumer"));
+        var validator = trainer("validator");
+
+        assertThat(vote(id, consumer, "for", null).status()).isEqualTo(403);
+        assertThat(vote(id, trainer, "for", null).status()).as("own agent").isEqualTo(403);
+        assertThat(vote(id, validator, "maybe", null).body().get("detail").asString()).startsWith("vote:");
+        assertThat(vote(id, validator, "for", null).status()).isEqualTo(200);
+        assertThat(vote(id, validator, "for", null).status()).isEqualTo(409);
+        assertThat(vote(UUID.randomUUID().toString(), validator, "for", null).status()).isEqualTo(404);
+        var rejected = vote(id, trainer("dissent"), "against", null);
+        assertThat(rejected.body().get("status").asString()).as("critical: unanimous").isEqualTo("rejected");
+        assertThat(vote(id, trainer("late"), "for", null).status()).isEqualTo(409);
+        assertThat(owner.query("SELECT jsonb_array_length(votes->'validators') FROM council_decisions WHERE id = ?::uuid",
+                Integer.class, id)).isEqualTo(2);
+        assertThat(api.get("/api/council/decisions/pending", validator).body().toString()).doesNotContain(id);
+    }
+
+    @Test
+    void concurrentVotesAreCountedOnceEach() throws Exception {
+        var id = request("approval", 3, "hire a contractor").body().get("id").asString();
+        var validators = List.of(trainer("c1"), trainer("c2"), trainer("c3"), trainer("c4"));
+        var votes = new ArrayList<Callable<Integer>>();
+        for (var v : validators) {
+            votes.add(() -> vote(id, v, "for", null).status());
+        }
+        var pool = Executors.newFixedThreadPool(4);
+        var statuses = new ArrayList<Integer>();
+        try {
+            for (var f : pool.invokeAll(votes)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200).count()).as("decided by the third vote for").isEqualTo(3);
+        assertThat(owner.query("SELECT (votes->>'for')::int FROM council_decisions WHERE id = ?::uuid",
+                Integer.class, id)).isEqualTo(3);
+        assertThat(trustScore()).isEqualTo(115);
+    }
+
+    private Api.Response request(String type, int risk, String action) {
+        return api.post("/api/council/decisions", trainer, Map.of("agentId", agent, "decisionType", type,
+                "riskLevel", risk, "subjectAction", action));
+    }
+
+    private Api.Response vote(String decision, String token, String vote, String reason) {
+        var body = new HashMap<String, Object>();
+        body.put("vote", vote);
+        body.put("reason", reason);
+        return api.post("/api/council/decisions/" + decision + "/votes", token, body);
+    }
+
+    private String trainer(String name) {
+        var token = api.token(unique(name));
+        api.patch("/api/profiles/me", token, Map.of("role", "trainer"));
+        return token;
+    }
+
+    private int trustScore() {
+        return api.get("/api/agents/" + agent, trainer).body().get("trustScore").asInt();
+    }
+
+    /** The chain records asynchronously, after commit. */
+    private void awaitChain(List<String> types, String decisionId) {
+        var deadline = Instant.now().plus(Duration.ofSeconds(10));
+        List<String> seen = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            seen = owner.rows("""
+                    SELECT record_type::text AS type FROM truth_chain
+                     WHERE subject_id = ?::uuid OR (subject_type = 'decision' AND subject_id = ?::uuid)""", agent,
+                    decisionId == null ? agent : decisionId).stream().map(r -> (String) r.get("type")).toList();
+            if (seen.containsAll(types)) {
+                break;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertThat(seen).containsAll(types);
+    }
+}

@@ -1,0 +1,107 @@
+package com.agentanchor.truthchain.adapter.in.events;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import com.agentanchor.agents.events.AgentRegistered;
+import com.agentanchor.agents.events.AgentStatusChanged;
+import com.agentanchor.agents.events.TrustChanged;
+import com.agentanchor.council.events.DecisionMade;
+import com.agentanchor.profiles.application.port.in.ActingProfile;
+import com.agentanchor.truthchain.application.port.in.NewTruth;
+import com.agentanchor.truthchain.application.port.in.TruthRecording;
+import com.agentanchor.truthchain.domain.Actor;
+import com.agentanchor.truthchain.domain.RecordType;
+import com.agentanchor.truthchain.domain.Subject;
+
+/**
+ * Records what agents and the council publish. Like {@code @ApplicationModuleListener}: after the business transaction commits,
+ * asynchronously, and through the event publication registry, which retries an event until its listener returns
+ * (so a record is appended at least once, and the event id makes the second time a no-op). Without a surrounding
+ * transaction: the chain appends in a READ COMMITTED transaction of its own, batched with concurrent appends. The
+ * chain is written through its definer function and read by everyone, so the listener acts for nobody.
+ * <p>
+ * Adding a record type is one method here: the event's id, the {@link RecordType}, the subject, the actor and a
+ * payload. Acquisitions and human overrides are waiting for their modules to publish events; a reinstatement is on
+ * the chain as the council decision that ordered it.
+ */
+@Component
+class ChainRecorder {
+
+    private final TruthRecording truth;
+
+    ChainRecorder(TruthRecording truth) {
+        this.truth = truth;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(AgentRegistered e) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("name", e.name());
+        payload.put("ownerId", e.ownerId().toString());
+        payload.put("status", e.status());
+        payload.put("trustScore", e.trustScore());
+        payload.put("occurredAt", e.occurredAt().toString());
+        record(e.eventId(), RecordType.agent_creation, Subject.agent(e.agentId()), e.actorId(), payload);
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(DecisionMade e) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("agentId", e.agentId().toString());
+        payload.put("decisionType", e.decisionType());
+        payload.put("status", e.status());
+        payload.put("riskLevel", e.riskLevel());
+        payload.put("subjectAction", e.subjectAction());
+        payload.put("reasoning", e.reasoning());
+        payload.put("trustImpact", e.trustImpact());
+        payload.put("votes", Map.of("for", e.votesFor(), "against", e.votesAgainst(), "abstain", e.votesAbstain()));
+        payload.put("occurredAt", e.occurredAt().toString());
+        record(e.eventId(), RecordType.council_decision, Subject.decision(e.decisionId()), e.actorId(), payload);
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(TrustChanged e) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("previousScore", e.previousScore());
+        payload.put("newScore", e.newScore());
+        payload.put("source", e.source());
+        payload.put("reason", e.reason());
+        payload.put("referenceId", e.referenceId() == null ? null : e.referenceId().toString());
+        payload.put("occurredAt", e.occurredAt().toString());
+        record(e.eventId(), RecordType.trust_change, Subject.agent(e.agentId()), e.actorId(), payload);
+    }
+
+    /** Suspensions and graduations are on the chain; other moves are recorded through what caused them. */
+    @Async
+    @TransactionalEventListener
+    void on(AgentStatusChanged e) {
+        var type = "suspended".equals(e.newStatus()) ? RecordType.agent_suspension
+                : e.graduated() ? RecordType.agent_graduation : null;
+        if (type == null) {
+            return;
+        }
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("previousStatus", e.previousStatus());
+        payload.put("newStatus", e.newStatus());
+        payload.put("reason", e.reason());
+        payload.put("referenceId", e.referenceId() == null ? null : e.referenceId().toString());
+        payload.put("occurredAt", e.occurredAt().toString());
+        record(e.eventId(), type, Subject.agent(e.agentId()), e.actorId(), payload);
+    }
+
+    private void record(UUID eventId, RecordType type, Subject subject, UUID actorId, Map<String, Object> payload) {
+        try (var nobody = ActingProfile.enterAnonymous()) {
+            truth.record(new NewTruth(eventId, type, subject, actorId == null ? Actor.system() : Actor.user(actorId),
+                    payload));
+        }
+    }
+}
