@@ -37,6 +37,14 @@ class ApiDocumentation {
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
+    /** Errors particular to one operation, beyond those every operation shares. */
+    private static final Map<String, Map<String, String>> OPERATION_PROBLEMS = Map.of(
+            "POST /api/council/decisions", Map.of("409", "The request cannot apply to the agent as it is "
+                    + "(suspending a suspended agent, reinstating one that is not)"),
+            "POST /api/council/decisions/{id}/votes", Map.of(
+                    "403", "Not a validator (trainer role), or a decision about your own agent",
+                    "409", "Decided already, or you have voted on it already"));
+
     /**
      * The errors every operation can answer with, as problem details; added here once rather than annotated on
      * every controller, since they come from the platform (validation, security, the error handler).
@@ -57,6 +65,8 @@ class ApiDocumentation {
                 if (method == PathItem.HttpMethod.PATCH && path.contains("{")) {
                     responses.addApiResponse("403", problem("Visible to you, but not yours to change"));
                 }
+                OPERATION_PROBLEMS.getOrDefault(method + " " + path, Map.of())
+                        .forEach((status, description) -> responses.addApiResponse(status, problem(description)));
                 responses.addApiResponse("500", problem("Our fault; nothing was changed"));
             }));
         };

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.council.application.port.in.ValidatorPresence;
 import com.agentanchor.observer.events.ObservationRecorded;
 import com.agentanchor.platform.realtime.local.LocalPusherServer;
@@ -24,7 +25,10 @@ import com.agentanchor.platform.realtime.local.PusherSignatures;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 import com.agentanchor.support.Api;
 import com.agentanchor.support.IntegrationTest;
+import com.agentanchor.support.OwnerDatabase;
+import com.pusher.client.channel.PusherEvent;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Real flows of the running app reaching an unmodified Pusher client, and who may subscribe to what. */
@@ -42,6 +46,9 @@ class RealtimeFlowTests {
 
     @Autowired
     ValidatorPresence council;
+
+    @Autowired
+    OwnerDatabase database;
 
     final JsonMapper json = JsonMapper.builder().build();
     Api api;
@@ -102,6 +109,63 @@ class RealtimeFlowTests {
             assertThat(escalation.get("decisionId").asString()).isEqualTo(id);
             assertThat(escalation.get("reason").asString()).isEqualTo("wire money");
             assertThat(anyone.collect(1, Duration.ofSeconds(1))).as("a draft's decisions are not public").isEmpty();
+        }
+    }
+
+    @Test
+    void aValidatorsVerdictReachesTheOwnerTheAgentAndTheCouncilLive() throws Exception {
+        var owner = api.token("owner-" + UUID.randomUUID());
+        var ownerId = api.get("/api/profiles/me", owner).body().get("id").asString();
+        var agent = api.post("/api/agents", owner, Map.of("name", "Climber")).body().get("id").asString();
+        database.update("UPDATE agents SET trust_score = 195 WHERE id = ?::uuid", agent);
+        var validator = api.token("validator-" + UUID.randomUUID());
+        api.patch("/api/profiles/me", validator, Map.of("role", "trainer"));
+        var decision = api.post("/api/council/decisions", owner, Map.of("agentId", agent, "decisionType", "approval",
+                "riskLevel", 2, "subjectAction", "book a flight")).body().get("id").asString();
+
+        try (var own = client(owner); var council = client(validator)) {
+            own.subscribePrivate("private-user-" + ownerId, "decision-made", "trust-change", "trust-tier-change");
+            own.subscribePrivate("private-agent-" + agent, "notification");
+            council.subscribePresence("presence-council", "decision-made");
+            assertThat(List.of(own.awaitSubscription(), own.awaitSubscription(), council.awaitSubscription()))
+                    .doesNotContainNull();
+
+            api.post("/api/council/decisions/" + decision + "/votes", validator, Map.of("vote", "for"));
+
+            var events = own.collect(4, Duration.ofSeconds(10));
+            assertThat(events).extracting(e -> e.getEventName()).containsExactlyInAnyOrder("decision-made",
+                    "trust-change", "trust-tier-change", "notification");
+            var trust = data(events, "trust-change");
+            assertThat(trust.get("newScore").asInt()).isEqualTo(205);
+            assertThat(trust.get("change").asInt()).isEqualTo(10);
+            assertThat(trust.get("source").asString()).isEqualTo("council_decision");
+            var tier = data(events, "trust-tier-change");
+            assertThat(tier.get("previousTier").asString()).isEqualTo("Untrusted");
+            assertThat(tier.get("newTier").asString()).isEqualTo("Provisional");
+            assertThat(data(events, "decision-made").get("decision").get("status").asString()).isEqualTo("approved");
+            assertThat(data(events, "notification").get("title").asString()).isEqualTo("Council approved");
+            var made = json.readTree(council.collect(1, Duration.ofSeconds(10)).get(0).getData());
+            assertThat(made.get("decision").get("id").asString()).isEqualTo(decision);
+        }
+    }
+
+    @Test
+    void aSuspensionOfAPublicAgentIsAnnouncedOnTheObserverFeed() throws Exception {
+        try (var anyone = client(null)) {
+            anyone.subscribe("observer-feed", "agent-status-change", "agent-graduated");
+            assertThat(anyone.awaitSubscription()).isEqualTo("observer-feed");
+            var owner = UUID.randomUUID();
+
+            bridge.on(new AgentStatusChanged(UUID.randomUUID(), UUID.randomUUID(), "Public", owner, "active",
+                    "suspended", "leaked a secret", null, null, Instant.now()));
+            bridge.on(new AgentStatusChanged(UUID.randomUUID(), UUID.randomUUID(), "Graduate", owner, "examination",
+                    "active", "passed", null, null, Instant.now()));
+            bridge.on(new AgentStatusChanged(UUID.randomUUID(), UUID.randomUUID(), "Draft", owner, "draft",
+                    "suspended", "never public", null, null, Instant.now()));
+
+            var seen = anyone.collect(3, Duration.ofSeconds(2));
+            assertThat(seen).extracting(e -> e.getEventName() + " " + json.readTree(e.getData()).get("agentName")
+                    .asString()).containsExactly("agent-status-change Public", "agent-graduated Graduate");
         }
     }
 
@@ -200,6 +264,11 @@ class RealtimeFlowTests {
             Thread.sleep(20);
         }
         assertThat(council.online().contains(who)).as("%s online", who).isEqualTo(online);
+    }
+
+    private JsonNode data(List<PusherEvent> events, String name) {
+        return json.readTree(events.stream().filter(e -> e.getEventName().equals(name)).findFirst().orElseThrow()
+                .getData());
     }
 
     private RealtimeClient client(String token) {
