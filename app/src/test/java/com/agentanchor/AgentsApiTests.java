@@ -84,7 +84,7 @@ class AgentsApiTests {
         // One publication per listener (the observer's, the truth chain's): every one of them completes.
         await(() -> owner.query("""
                 SELECT count(*) FROM event_publication
-                 WHERE serialized_event LIKE ? AND listener_id LIKE '%AgentEventsListener%'
+                 WHERE serialized_event LIKE ? AND listener_id LIKE '%ActionsListener%'
                    AND completion_date IS NOT NULL AND status = 'COMPLETED'""", Long.class, "%" + id + "%") == 1);
         await(() -> owner.query("SELECT count(*) FROM event_publication WHERE serialized_event LIKE ? "
                 + "AND completion_date IS NULL", Long.class, "%" + id + "%") == 0);

@@ -35,7 +35,7 @@ import com.agentanchor.support.IntegrationTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RlsMatrixTests {
 
-    enum Actor { OWNER, OTHER, ANONYMOUS, NEVER_SET }
+    enum Actor { OWNER, OTHER, VALIDATOR, ANONYMOUS, NEVER_SET }
 
     enum Command { SELECT, INSERT, INSERT_RETURNING, UPSERT, UPDATE, DELETE, COPY_FROM, TRUNCATE }
 
@@ -43,12 +43,15 @@ class RlsMatrixTests {
 
     static final Set<Actor> NOBODY = EnumSet.noneOf(Actor.class);
     static final Set<Actor> OWNER = EnumSet.of(Actor.OWNER);
+    static final Set<Actor> VALIDATOR = EnumSet.of(Actor.VALIDATOR);
+    static final Set<Actor> OWNER_AND_VALIDATOR = EnumSet.of(Actor.OWNER, Actor.VALIDATOR);
     static final Set<Actor> EVERYONE = EnumSet.allOf(Actor.class);
 
-    // The seeded world: O owns a draft agent and everything hanging off it; X is another user; S sells an active
-    // agent that O acquired.
+    // The seeded world: O owns a draft agent and everything hanging off it; X is another user; V another trainer,
+    // so a council validator; S sells an active agent that O acquired.
     final UUID o = UUID.randomUUID();
     final UUID x = UUID.randomUUID();
+    final UUID v = UUID.randomUUID();
     final UUID s = UUID.randomUUID();
     final UUID agent = UUID.randomUUID();
     final UUID sellersAgent = UUID.randomUUID();
@@ -106,6 +109,7 @@ class RlsMatrixTests {
             st.execute(String.format("""
                     INSERT INTO profiles (id, email, auth_user_id) VALUES ('%1$s', 'o@x.test', 'o'), ('%2$s', 'x@x.test', 'x'),
                         ('%3$s', 's@x.test', 's');
+                    INSERT INTO profiles (id, email, auth_user_id, role) VALUES ('%14$s', 'v@x.test', 'v', 'trainer');
                     INSERT INTO agents (id, owner_id, name) VALUES ('%4$s', '%1$s', 'O''s secret draft');
                     INSERT INTO agents (id, owner_id, name, status) VALUES ('%5$s', '%3$s', 'S''s public agent', 'active');
                     INSERT INTO trust_history (id, agent_id, previous_score, new_score, change, source)
@@ -125,7 +129,7 @@ class RlsMatrixTests {
                         VALUES ('%12$s', '%11$s', '%5$s', '%1$s', 'commission');
                     INSERT INTO academy_progress (id, agent_id, curriculum_type) VALUES ('%13$s', '%4$s', 'basic_training');
                     """, o, x, s, agent, sellersAgent, trust, decision, record, event, listing, sellersListing,
-                    acquisition, progress));
+                    acquisition, progress, v));
         }
         tables = List.of(
                 new Table("profiles", o, "email", "'new-' || gen_random_uuid() || '@x.test'", "full_name = 'changed'",
@@ -137,7 +141,8 @@ class RlsMatrixTests {
                         allowing(OWNER, NOBODY, NOBODY, NOBODY, NOBODY)),
                 new Table("council_decisions", decision, "agent_id, decision_type, subject_action",
                         "'" + agent + "', 'approval', 'new'", "reasoning = 'changed'",
-                        allowing(OWNER, OWNER, NOBODY, NOBODY, NOBODY)),
+                        // ON CONFLICT DO UPDATE also checks the INSERT policy, which only owners pass.
+                        allowing(OWNER_AND_VALIDATOR, OWNER, NOBODY, VALIDATOR, NOBODY)),
                 new Table("truth_chain", record,
                         "sequence_number, previous_hash, hash, record_type, subject_type, subject_id, payload, canonical, signature, key_id",
                         "2, repeat('a', 64), repeat('b', 64), 'system_event', 'system', '" + agent + "', '{}', '\\x7b7d', 's', 'k'",
@@ -151,7 +156,8 @@ class RlsMatrixTests {
                         "'" + sellersListing + "', '" + sellersAgent + "', '" + o + "', 'clone'", "review = 'changed'",
                         allowing(OWNER, OWNER, OWNER, OWNER, NOBODY)),
                 new Table("academy_progress", progress, "agent_id, curriculum_type", "'" + agent + "', 'advanced'",
-                        "curriculum_version = '2.0'", allowing(OWNER, OWNER, OWNER, OWNER, OWNER)));
+                        "curriculum_version = '2.0'",
+                        allowing(OWNER_AND_VALIDATOR, OWNER, OWNER, OWNER, OWNER)));
     }
 
     @AfterAll
@@ -163,8 +169,8 @@ class RlsMatrixTests {
 
     @Test
     void everyCellIsAsThePoliciesIntendAndDeniedWritesChangeNothing() throws Exception {
-        var report = new StringBuilder(String.format("%-22s %-17s %-10s %-10s %-10s %-10s%n", "table", "command",
-                "OWNER", "OTHER", "ANONYMOUS", "NEVER_SET"));
+        var report = new StringBuilder(String.format("%-22s %-17s %-10s %-10s %-10s %-10s %-10s%n", "table",
+                "command", "OWNER", "OTHER", "VALIDATOR", "ANONYMOUS", "NEVER_SET"));
         var mismatches = new ArrayList<String>();
         for (var table : tables) {
             for (var command : Command.values()) {
@@ -256,6 +262,7 @@ class RlsMatrixTests {
             switch (actor) {
                 case OWNER -> st.execute("SELECT set_config('app.current_user_id', '" + o + "', true)");
                 case OTHER -> st.execute("SELECT set_config('app.current_user_id', '" + x + "', true)");
+                case VALIDATOR -> st.execute("SELECT set_config('app.current_user_id', '" + v + "', true)");
                 case ANONYMOUS -> st.execute("SELECT set_config('app.current_user_id', '', true)");
                 case NEVER_SET -> { }
             }
@@ -303,7 +310,7 @@ class RlsMatrixTests {
             try (var st = c.createStatement()) {
                 st.execute(weakening);
                 for (var command : Command.values()) {
-                    for (var actor : List.of(Actor.OWNER, Actor.OTHER, Actor.ANONYMOUS)) {
+                    for (var actor : List.of(Actor.OWNER, Actor.OTHER, Actor.VALIDATOR, Actor.ANONYMOUS)) {
                         st.execute("SAVEPOINT cell");
                         st.execute("SET LOCAL ROLE agentanchor_app");
                         var outcome = attempt(c, table, command, actor);

@@ -2,7 +2,8 @@
  * Observer: the platform's flight recorder. Owns {@code observer_events}, an append-only, sequenced log of what
  * agents and people did, fed by other modules' events and read as a feed.
  */
-@ApplicationModule(displayName = "Observer", allowedDependencies = { "agents :: events", "profiles :: api" })
+@ApplicationModule(displayName = "Observer", allowedDependencies = { "agents :: events", "council :: events",
+        "profiles :: api" })
 package com.agentanchor.observer;
 
 import org.springframework.modulith.ApplicationModule;

@@ -43,7 +43,12 @@ class ApiDocumentation {
                     + "(suspending a suspended agent, reinstating one that is not)"),
             "POST /api/council/decisions/{id}/votes", Map.of(
                     "403", "Not a validator (trainer role), or a decision about your own agent",
-                    "409", "Decided already, or you have voted on it already"));
+                    "409", "Decided already, or you have voted on it already"),
+            "POST /api/academy/enrollments", Map.of("409", "Only drafts enroll"),
+            "POST /api/academy/enrollments/{id}/examination", Map.of("409", "The enrollment is not in training"),
+            "POST /api/academy/enrollments/{id}/grades", Map.of(
+                    "403", "Not a validator (trainer role), or an examination of your own agent",
+                    "409", "The enrollment is not waiting for a grade"));
 
     /**
      * The errors every operation can answer with, as problem details; added here once rather than annotated on

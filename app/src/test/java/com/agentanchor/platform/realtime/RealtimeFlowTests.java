@@ -150,6 +150,32 @@ class RealtimeFlowTests {
     }
 
     @Test
+    void aGraduationIsAnnouncedToEveryoneOnTheObserverFeed() throws Exception {
+        var owner = api.token("owner-" + UUID.randomUUID());
+        api.patch("/api/profiles/me", owner, Map.of("role", "trainer"));
+        var agent = api.post("/api/agents", owner, Map.of("name", "Valedictorian")).body().get("id").asString();
+        var enrollment = api.post("/api/academy/enrollments", owner, Map.of("agentId", agent)).body().get("id")
+                .asString();
+        api.post("/api/academy/enrollments/" + enrollment + "/examination", owner, Map.of());
+        var examiner = api.token("examiner-" + UUID.randomUUID());
+        api.patch("/api/profiles/me", examiner, Map.of("role", "trainer"));
+
+        try (var anyone = client(null)) {
+            anyone.subscribe("observer-feed", "agent-graduated", "trust-change", "trust-tier-change", "new-event");
+            assertThat(anyone.awaitSubscription()).isEqualTo("observer-feed");
+
+            api.post("/api/academy/enrollments/" + enrollment + "/grades", examiner, Map.of("score", 90));
+
+            var events = anyone.collect(5, Duration.ofSeconds(10)).stream()
+                    .filter(e -> agent.equals(json.readTree(e.getData()).path("agentId").asString())).toList();
+            assertThat(events).extracting(PusherEvent::getEventName).contains("agent-graduated", "trust-change",
+                    "trust-tier-change", "new-event");
+            assertThat(data(events, "agent-graduated").get("newStatus").asString()).isEqualTo("active");
+            assertThat(data(events, "trust-tier-change").get("newTier").asString()).isEqualTo("Provisional");
+        }
+    }
+
+    @Test
     void aSuspensionOfAPublicAgentIsAnnouncedOnTheObserverFeed() throws Exception {
         try (var anyone = client(null)) {
             anyone.subscribe("observer-feed", "agent-status-change", "agent-graduated");
@@ -165,7 +191,7 @@ class RealtimeFlowTests {
 
             var seen = anyone.collect(3, Duration.ofSeconds(2));
             assertThat(seen).extracting(e -> e.getEventName() + " " + json.readTree(e.getData()).get("agentName")
-                    .asString()).containsExactly("agent-status-change Public", "agent-graduated Graduate");
+                    .asString()).containsExactlyInAnyOrder("agent-status-change Public", "agent-graduated Graduate");
         }
     }
 

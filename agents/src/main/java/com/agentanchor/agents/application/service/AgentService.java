@@ -11,8 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 import com.agentanchor.agents.application.port.in.AgentCatalog;
 import com.agentanchor.agents.application.port.in.AgentEditing;
 import com.agentanchor.agents.application.port.in.AgentId;
+import com.agentanchor.agents.application.port.in.AgentLifecycle;
 import com.agentanchor.agents.application.port.in.AgentNotEditable;
 import com.agentanchor.agents.application.port.in.AgentNotFound;
+import com.agentanchor.agents.application.port.in.AgentNotReady;
 import com.agentanchor.agents.application.port.in.AgentPage;
 import com.agentanchor.agents.application.port.in.AgentRegistration;
 import com.agentanchor.agents.application.port.in.AgentRevision;
@@ -20,11 +22,13 @@ import com.agentanchor.agents.application.port.in.AgentView;
 import com.agentanchor.agents.application.port.in.RegisterAgent;
 import com.agentanchor.agents.application.port.out.Agents;
 import com.agentanchor.agents.domain.Agent;
+import com.agentanchor.agents.domain.AgentStatus;
 import com.agentanchor.agents.events.AgentRegistered;
+import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
 @Service
-class AgentService implements AgentRegistration, AgentCatalog, AgentEditing {
+class AgentService implements AgentRegistration, AgentCatalog, AgentEditing, AgentLifecycle {
 
     private final Agents agents;
     private final ApplicationEventPublisher events;
@@ -68,5 +72,28 @@ class AgentService implements AgentRegistration, AgentCatalog, AgentEditing {
                 : new AgentNotFound(id));
         var revised = agent.revise(r.name(), r.description(), r.systemPrompt(), r.model(), r.config(), r.metadata());
         return AgentView.of(agents.update(revised), editor.value());
+    }
+
+    @Override
+    @Transactional
+    public void enterTraining(ProfileId owner, AgentId id, String reason) {
+        advance(owner, id, AgentStatus.draft, AgentStatus.training, reason);
+    }
+
+    @Override
+    @Transactional
+    public void enterExamination(ProfileId owner, AgentId id, String reason) {
+        advance(owner, id, AgentStatus.training, AgentStatus.examination, reason);
+    }
+
+    private void advance(ProfileId owner, AgentId id, AgentStatus from, AgentStatus to, String reason) {
+        var agent = agents.find(id.value()).filter(a -> a.isOwnedBy(owner.value()))
+                .orElseThrow(() -> new AgentNotFound(id));
+        if (agent.status() != from) {
+            throw new AgentNotReady(id, "is " + agent.status() + ", not " + from);
+        }
+        agents.advanceOwn(id.value(), to);
+        events.publishEvent(new AgentStatusChanged(UUID.randomUUID(), agent.id(), agent.name(), agent.ownerId(),
+                from.name(), to.name(), reason, null, owner.value(), clock.instant()));
     }
 }

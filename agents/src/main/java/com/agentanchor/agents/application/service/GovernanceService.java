@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.agentanchor.agents.application.port.in.AgentGovernance;
 import com.agentanchor.agents.application.port.in.AgentId;
 import com.agentanchor.agents.application.port.in.AgentNotFound;
+import com.agentanchor.agents.application.port.in.AgentNotReady;
 import com.agentanchor.agents.application.port.in.AgentUnderReview;
 import com.agentanchor.agents.application.port.in.TrustAdjustment;
 import com.agentanchor.agents.application.port.out.Agents;
@@ -68,6 +69,16 @@ class GovernanceService implements AgentGovernance {
         if (agent.status() == AgentStatus.suspended) {
             move(validator, agent, AgentStatus.reinstated(agent.graduated()), reason, decisionId);
         }
+    }
+
+    @Override
+    @Transactional
+    public void closeExamination(ProfileId validator, AgentId id, boolean passed, String reason, UUID examinationId) {
+        var agent = governed(id);
+        if (agent.status() != AgentStatus.examination) {
+            throw new AgentNotReady(id, "is not sitting an examination");
+        }
+        move(validator, agent, passed ? AgentStatus.active : AgentStatus.training, reason, examinationId);
     }
 
     private void move(ProfileId validator, GovernedAgent agent, AgentStatus to, String reason, UUID decisionId) {

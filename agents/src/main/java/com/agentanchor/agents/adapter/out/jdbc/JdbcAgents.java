@@ -110,6 +110,12 @@ class JdbcAgents implements Agents {
                 .params(id, status.name()).query(String.class).single());
     }
 
+    @Override
+    public AgentStatus advanceOwn(UUID id, AgentStatus status) {
+        return AgentStatus.valueOf(jdbc.sql("SELECT advance_own_agent(?, ?::agent_status)::text")
+                .params(id, status.name()).query(String.class).single());
+    }
+
     private Agent agent(ResultSet rs, int row) throws SQLException {
         return new Agent(
                 rs.getObject("id", UUID.class),

@@ -10,7 +10,7 @@ import com.agentanchor.profiles.application.port.in.ProfileId;
 /**
  * What the council's verdicts do to an agent. Every method acts for {@code validator}, and the database refuses
  * unless that user is a validator and not the agent's owner; each change is published as an event naming
- * the decision that caused it.
+ * the decision or examination that caused it.
  */
 @PrimaryPort
 public interface AgentGovernance {
@@ -25,4 +25,7 @@ public interface AgentGovernance {
 
     /** Lifts a suspension: back to active when the agent had graduated, to draft otherwise. */
     void reinstate(ProfileId validator, AgentId agent, String reason, UUID decisionId);
+
+    /** Closes an examination: the agent graduates (active) or goes back to training. */
+    void closeExamination(ProfileId validator, AgentId agent, boolean passed, String reason, UUID examinationId);
 }

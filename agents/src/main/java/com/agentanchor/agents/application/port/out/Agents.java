@@ -29,6 +29,9 @@ public interface Agents {
     /** Through {@code apply_trust_change}: clamped, recorded in trust_history, refused unless the actor may govern. */
     TrustMove applyTrustChange(UUID id, TrustAdjustment adjustment);
 
-    /** Through {@code change_agent_status}; returns the status the agent had. */
+    /** Through {@code change_agent_status} (the council's moves); returns the status the agent had. */
     AgentStatus changeStatus(UUID id, AgentStatus status);
+
+    /** Through {@code advance_own_agent} (the owner's academy steps); returns the status the agent had. */
+    AgentStatus advanceOwn(UUID id, AgentStatus status);
 }

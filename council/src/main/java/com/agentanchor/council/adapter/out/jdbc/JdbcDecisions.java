@@ -80,8 +80,8 @@ class JdbcDecisions implements Decisions {
 
     @Override
     public List<StoredDecision> pending(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM council_decisions WHERE status = 'pending' ORDER BY created_at DESC, id DESC LIMIT ?""")
+        return jdbc.sql("SELECT " + COLUMNS
+                + " FROM council_decisions WHERE status = 'pending' ORDER BY created_at DESC, id DESC LIMIT ?")
                 .param(limit).query(this::decision).list();
     }
 

@@ -1,0 +1,26 @@
+package com.agentanchor.academy.application.port.in;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jmolecules.architecture.hexagonal.PrimaryPort;
+
+import com.agentanchor.academy.domain.Examination;
+import com.agentanchor.profiles.application.port.in.ProfileId;
+
+/** A validator's side of the academy: grade examinations of other trainers' agents. */
+@PrimaryPort
+public interface Examining {
+
+    /** Examinations waiting for a grade, oldest first. */
+    List<EnrollmentView> awaitingExamination(int limit);
+
+    /**
+     * Grades an examination: a pass graduates the agent, a fail sends it back to training.
+     *
+     * @throws NotAnExaminer when the caller is not a validator, or the agent is their own
+     * @throws EnrollmentNotFound when there is no such enrollment the caller may see
+     * @throws NotReady when the enrollment is not waiting for a grade
+     */
+    EnrollmentView grade(ProfileId validator, UUID enrollmentId, Examination examination);
+}

@@ -1,0 +1,34 @@
+package com.agentanchor.academy.domain;
+
+import org.jmolecules.ddd.annotation.ValueObject;
+
+/**
+ * A graded examination: a score from 0 to 100. From {@link #PASS_MARK} the agent graduates and earns
+ * {@link #GRADUATION_TRUST} trust (a new agent's 100 becomes 200, Provisional); below it, it trains again, and after
+ * {@link #MAX_ATTEMPTS} failed attempts the enrollment has failed.
+ */
+@ValueObject
+public record Examination(int score, String notes) {
+
+    public static final int PASS_MARK = 70;
+    public static final int GRADUATION_TRUST = 100;
+    public static final int MAX_ATTEMPTS = 3;
+
+    public Examination {
+        if (score < 0 || score > 100) {
+            throw new IllegalArgumentException("a score is 0 to 100");
+        }
+    }
+
+    public boolean passed() {
+        return score >= PASS_MARK;
+    }
+
+    /** Where the enrollment goes after this attempt, the {@code attempt}-th. */
+    public String enrollmentStatusAfter(int attempt) {
+        if (passed()) {
+            return "passed";
+        }
+        return attempt >= MAX_ATTEMPTS ? "failed" : "in_progress";
+    }
+}

@@ -1,0 +1,74 @@
+package com.agentanchor.observer.adapter.in.events;
+
+import java.util.Map;
+
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import com.agentanchor.agents.events.AgentRegistered;
+import com.agentanchor.agents.events.AgentStatusChanged;
+import com.agentanchor.agents.events.TrustChanged;
+import com.agentanchor.council.events.DecisionMade;
+import com.agentanchor.observer.application.port.in.ObservationLog;
+import com.agentanchor.observer.domain.EventCategory;
+import com.agentanchor.observer.domain.Observation;
+import com.agentanchor.profiles.application.port.in.ActingProfile;
+import com.agentanchor.profiles.application.port.in.ProfileId;
+
+/**
+ * Like {@code @ApplicationModuleListener} (after commit, asynchronous, recorded in the event publication registry),
+ * but without its surrounding transaction: the use case's own transaction must begin after the actor is entered,
+ * so that row-level security sees who acted.
+ */
+@Component
+class ActionsListener {
+
+    private final ObservationLog log;
+
+    ActionsListener(ObservationLog log) {
+        this.log = log;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(AgentRegistered e) {
+        record(Observation.ofAgent(e.eventId(), "agent.registered", EventCategory.agent_action, e.agentId(),
+                e.ownerId(), "active".equals(e.status()), e.actorId(), "Agent " + e.name() + " registered",
+                Map.of("status", e.status(), "trustScore", e.trustScore())));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(AgentStatusChanged e) {
+        record(Observation.ofAgent(e.eventId(), e.graduated() ? "agent.graduated" : "agent.status_changed",
+                EventCategory.agent_action, e.agentId(), e.ownerId(), "active".equals(e.newStatus()), e.actorId(),
+                e.agentName() + (e.graduated() ? " graduated" : " is " + e.newStatus()),
+                Map.of("previousStatus", e.previousStatus(), "newStatus", e.newStatus())));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(TrustChanged e) {
+        record(Observation.ofAgent(e.eventId(), "trust.changed", EventCategory.trust_change, e.agentId(),
+                e.ownerId(), e.publicAgent(), e.actorId(), "%s's trust %+d to %d (%s)".formatted(e.agentName(),
+                        e.change(), e.newScore(), e.newTier()),
+                Map.of("previousScore", e.previousScore(), "newScore", e.newScore(), "source", e.source())));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(DecisionMade e) {
+        record(Observation.ofAgent(e.eventId(), "council.decided", EventCategory.council_activity, e.agentId(),
+                e.ownerId(), e.publicAgent(), e.actorId(), "Council %s: %s".formatted(e.status(), e.subjectAction()),
+                Map.of("decisionId", e.decisionId().toString(), "status", e.status(), "riskLevel", e.riskLevel())));
+    }
+
+    /** On behalf of whoever acted: row-level security lets nobody log in another user's name. */
+    private void record(Observation observation) {
+        try (var acting = observation.actorId() == null ? ActingProfile.enterAnonymous()
+                : ActingProfile.enter(new ProfileId(observation.actorId()))) {
+            log.record(observation);
+        }
+    }
+}
