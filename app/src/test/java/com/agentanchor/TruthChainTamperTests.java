@@ -88,6 +88,9 @@ class TruthChainTamperTests {
                 tamper(owner, "UPDATE truth_chain SET payload = jsonb_set(payload, '{i}', '99') WHERE sequence_number = 4");
                 assertBroken(api, 4, "column_mismatch");
                 assertRecord(api, 4, "column_mismatch");
+                assertBroken(api, 4, "column_mismatch");
+                assertThat(alarms(owner)).as("one system alert per broken link, however often it is verified")
+                        .containsExactly("4 column_mismatch");
                 restore(owner, "UPDATE truth_chain SET payload = convert_from(canonical, 'UTF8')::jsonb -> 'payload' "
                         + "WHERE sequence_number = 4");
 
@@ -256,6 +259,20 @@ class TruthChainTamperTests {
 
     private static void restore(Connection owner, String sql, Object... args) throws SQLException {
         tamper(owner, sql, args);
+    }
+
+    /** The ChainIntegrityViolated events published so far (the registry keeps them for the realtime listener). */
+    private static List<String> alarms(Connection owner) throws SQLException {
+        var alarms = new ArrayList<String>();
+        try (var st = owner.prepareStatement("""
+                SELECT DISTINCT serialized_event::jsonb ->> 'sequence' || ' ' || (serialized_event::jsonb ->> 'defect')
+                  FROM event_publication WHERE event_type LIKE '%ChainIntegrityViolated'""");
+                var rs = st.executeQuery()) {
+            while (rs.next()) {
+                alarms.add(rs.getString(1));
+            }
+        }
+        return alarms;
     }
 
     private static byte[] bytesOf(Connection owner, long sequence) throws SQLException {

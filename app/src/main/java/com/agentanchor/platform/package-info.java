@@ -6,7 +6,7 @@
  */
 @ApplicationModule(displayName = "Platform", allowedDependencies = { "profiles :: api", "agents :: api", "agents :: events",
         "observer :: events",
-        "council :: api", "council :: events" })
+        "council :: api", "council :: events", "truthchain :: events" })
 package com.agentanchor.platform;
 
 import org.springframework.modulith.ApplicationModule;

@@ -18,6 +18,7 @@ import com.agentanchor.agents.events.TrustChanged;
 import com.agentanchor.council.events.DecisionMade;
 import com.agentanchor.council.events.DecisionRequested;
 import com.agentanchor.observer.events.ObservationRecorded;
+import com.agentanchor.truthchain.events.ChainIntegrityViolated;
 
 /**
  * Domain events to the story's Pusher channels and payloads (origin field names, camelCase, plus {@code eventId}
@@ -173,6 +174,22 @@ class RealtimeBridge {
                 notification(e.eventId(), "suspended".equals(e.newStatus()) ? "error" : "info",
                         e.agentName() + " is " + e.newStatus(), e.reason(), "/agents/" + e.agentId(),
                         e.occurredAt()));
+    }
+
+    /**
+     * {@code system-alert} (critical) to everyone watching the feed and the council: the truth chain, which anyone
+     * may verify, was found broken.
+     */
+    @ApplicationModuleListener
+    void on(ChainIntegrityViolated e) {
+        var alert = new LinkedHashMap<String, Object>();
+        alert.put("eventId", e.eventId());
+        alert.put("level", "critical");
+        alert.put("title", "Truth chain integrity violated at record " + e.sequence());
+        alert.put("message", e.defect() + ": " + e.reason());
+        alert.put("timestamp", e.detectedAt().toString());
+        pusher.publish(List.of(RealtimeChannels.OBSERVER_FEED, RealtimeChannels.PRESENCE_COUNCIL),
+                RealtimeChannels.SYSTEM_ALERT, alert);
     }
 
     /** The owner's channel, and {@code publicChannel} when the agent is in public view. */

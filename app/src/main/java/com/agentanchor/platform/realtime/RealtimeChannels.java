@@ -20,6 +20,7 @@ final class RealtimeChannels {
     static final String TRUST_TIER_CHANGE = "trust-tier-change";
     static final String AGENT_STATUS_CHANGE = "agent-status-change";
     static final String AGENT_GRADUATED = "agent-graduated";
+    static final String SYSTEM_ALERT = "system-alert";
 
     private RealtimeChannels() {
     }

@@ -57,12 +57,13 @@ class TruthChainService implements TruthRecording, TruthChainAudit {
     private final TruthChainStore store;
     private final Checkpoints checkpoints;
     private final KeyRing keys;
+    private final IntegrityAlarm alarm;
     private final long maxRange;
     private final Counter appends;
     private final Counter repeats;
 
     TruthChainService(ChainAppender appender, VerifiedLog verifiedLog, TruthChainStore store, Checkpoints checkpoints,
-            KeyRing keys, @Value("${agentanchor.truthchain.max-verify-range:100000}") long maxRange,
+            KeyRing keys, IntegrityAlarm alarm, @Value("${agentanchor.truthchain.max-verify-range:100000}") long maxRange,
             MeterRegistry meters) {
         this.appends = Counter.builder("agentanchor.truthchain.appends").tag("outcome", "appended")
                 .description("Truth chain records appended").register(meters);
@@ -73,6 +74,7 @@ class TruthChainService implements TruthRecording, TruthChainAudit {
         this.store = store;
         this.checkpoints = checkpoints;
         this.keys = keys;
+        this.alarm = alarm;
         this.maxRange = maxRange;
     }
 
@@ -103,6 +105,7 @@ class TruthChainService implements TruthRecording, TruthChainAudit {
             finding = keys.verifierFor(List.of(row)).verify(sequence, anchor, List.of(row), ChainVerifier.Mode.FULL)
                     .finding();
         }
+        alarm.raiseIfBroken(finding);
         return view(row, finding);
     }
 
@@ -137,6 +140,7 @@ class TruthChainService implements TruthRecording, TruthChainAudit {
                         + " was signed, but the chain ends at " + length);
             }
         }
+        alarm.raiseIfBroken(finding);
         return new RangeVerification(first, last, walk.verified, finding == null, finding, length);
     }
 
