@@ -35,7 +35,7 @@ class AcademyTests {
     @BeforeEach
     void trainerWithADraft() {
         api = new Api(port);
-        owner = trainer("owner");
+        owner = validator("owner");
         agent = api.post("/api/agents", owner, Map.of("name", "Scholar")).body().get("id").asString();
     }
 
@@ -51,7 +51,7 @@ class AcademyTests {
         assertThat(api.post("/api/academy/enrollments/" + id + "/examination", owner, Map.of()).body().get("status")
                 .asString()).isEqualTo("examination");
         assertThat(agentStatus()).isEqualTo("examination");
-        var validator = trainer("examiner");
+        var validator = validator("examiner");
         assertThat(api.get("/api/academy/examinations/pending?limit=100", validator).body().toString()).contains(id);
 
         var graded = api.post("/api/academy/enrollments/" + id + "/grades", validator, Map.of("score", 85));
@@ -71,7 +71,7 @@ class AcademyTests {
     void aFailedExaminationSendsTheAgentBackToTrainingUntilTheThirdFailure() {
         var id = api.post("/api/academy/enrollments", owner, Map.of("agentId", agent, "curriculumType", "advanced"))
                 .body().get("id").asString();
-        var validator = trainer("examiner");
+        var validator = validator("examiner");
         for (int attempt = 1; attempt <= 3; attempt++) {
             api.post("/api/academy/enrollments/" + id + "/examination", owner, Map.of());
             var graded = api.post("/api/academy/enrollments/" + id + "/grades", validator,
@@ -88,7 +88,7 @@ class AcademyTests {
 
     @Test
     void onlyOwnersEnrollAndOnlyOtherValidatorsGrade() {
-        var stranger = trainer("stranger");
+        var stranger = validator("stranger");
         assertThat(api.post("/api/academy/enrollments", stranger, Map.of("agentId", agent)).status()).isEqualTo(404);
         assertThat(api.post("/api/academy/enrollments", owner, Map.of("agentId", agent, "curriculumType", "yoga"))
                 .body().get("detail").asString()).startsWith("curriculumType:");
@@ -111,14 +111,14 @@ class AcademyTests {
         assertThat(trustScore()).isEqualTo(100);
     }
 
-    private String trainer(String name) {
-        var token = api.token(unique(name));
-        api.patch("/api/profiles/me", token, Map.of("role", "trainer"));
-        return token;
-    }
 
     private String agentStatus() {
         return api.get("/api/agents/" + agent, owner).body().get("status").asString();
+    }
+
+    /** A new trainer: on the council, so a validator of everyone else's agents. */
+    private String validator(String name) {
+        return api.trainer(unique(name));
     }
 
     private int trustScore() {

@@ -30,7 +30,7 @@ class CouncilVotingTests {
     int port;
 
     @Autowired
-    OwnerDatabase owner;
+    OwnerDatabase database;
 
     Api api;
     String trainer;
@@ -39,7 +39,7 @@ class CouncilVotingTests {
     @BeforeEach
     void trainerWithAnAgent() {
         api = new Api(port);
-        trainer = trainer("owner");
+        trainer = validator("owner");
         agent = api.post("/api/agents", trainer, Map.of("name", "Courier")).body().get("id").asString();
     }
 
@@ -58,7 +58,7 @@ class CouncilVotingTests {
     @Test
     void aSingleValidatorDecidesAnElevatedRequestAndTheAgentEarnsTrust() {
         var id = request("approval", 2, "send an invoice").body().get("id").asString();
-        var validator = trainer("validator");
+        var validator = validator("validator");
 
         var vote = vote(id, validator, "for", "looks fine");
 
@@ -68,8 +68,9 @@ class CouncilVotingTests {
         assertThat(vote.body().get("votes").get("for").asInt()).isEqualTo(1);
         assertThat(vote.body().get("votes").get("validators").get(0).get("reason").asString()).isEqualTo("looks fine");
         assertThat(trustScore()).isEqualTo(110);
-        assertThat(owner.rows("SELECT source::text, change, reference_id::text FROM trust_history WHERE agent_id = ?::uuid",
-                agent)).containsExactly(Map.of("source", "council_decision", "change", 10, "reference_id", id));
+        assertThat(database.rows(
+                "SELECT source::text, change, reference_id::text FROM trust_history WHERE agent_id = ?::uuid", agent))
+                .containsExactly(Map.of("source", "council_decision", "change", 10, "reference_id", id));
         assertThat(api.get("/api/council/decisions/" + id, trainer).body().get("status").asString())
                 .isEqualTo("approved");
         awaitChain(List.of("council_decision", "trust_change"), id);
@@ -78,17 +79,16 @@ class CouncilVotingTests {
     @Test
     void significantRequestsNeedThreeOfFourAndTwoAgainstRejectThem() {
         var approved = request("approval", 3, "move funds").body().get("id").asString();
-        assertThat(vote(approved, trainer("v1"), "for", null).body().get("status").asString()).isEqualTo("pending");
-        assertThat(vote(approved, trainer("v2"), "against", null).body().get("status").asString()).isEqualTo("pending");
-        assertThat(vote(approved, trainer("v3"), "abstain", null).body().get("status").asString()).isEqualTo("pending");
-        assertThat(vote(approved, trainer("v4"), "for", null).body().get("status").asString()).isEqualTo("pending");
-        var third = vote(approved, trainer("v5"), "for", null);
+        for (var cast : List.of("for", "against", "abstain", "for")) {
+            assertThat(vote(approved, validator("v"), cast, null).body().get("status").asString()).isEqualTo("pending");
+        }
+        var third = vote(approved, validator("v5"), "for", null);
         assertThat(third.body().get("status").asString()).isEqualTo("approved");
         assertThat(third.body().get("reasoning").asString()).contains("3 for, 1 against, 1 abstaining");
 
         var rejected = request("modification", 3, "rewrite the contract").body().get("id").asString();
-        vote(rejected, trainer("v6"), "against", null);
-        var second = vote(rejected, trainer("v7"), "against", "too risky");
+        vote(rejected, validator("v6"), "against", null);
+        var second = vote(rejected, validator("v7"), "against", "too risky");
         assertThat(second.body().get("status").asString()).isEqualTo("rejected");
         assertThat(second.body().get("trustImpact").asInt()).isEqualTo(-30);
         assertThat(trustScore()).isEqualTo(100 + 15 - 30);
@@ -98,7 +98,7 @@ class CouncilVotingTests {
     void anApprovedSuspensionSuspendsAndAReinstatementLiftsIt() {
         var suspension = request("suspension", 0, "leaked a secret");
         assertThat(suspension.body().get("status").asString()).as("never routine").isEqualTo("pending");
-        var validator = trainer("validator");
+        var validator = validator("validator");
 
         vote(suspension.body().get("id").asString(), validator, "for", null);
 
@@ -119,7 +119,7 @@ class CouncilVotingTests {
     void onlyValidatorsVoteOnlyOnceAndNeverOnTheirOwnAgents() {
         var id = request("approval", 4, "sign a lease").body().get("id").asString();
         var consumer = api.token(unique("consumer"));
-        var validator = trainer("validator");
+        var validator = validator("validator");
 
         assertThat(vote(id, consumer, "for", null).status()).isEqualTo(403);
         assertThat(vote(id, trainer, "for", null).status()).as("own agent").isEqualTo(403);
@@ -127,11 +127,12 @@ class CouncilVotingTests {
         assertThat(vote(id, validator, "for", null).status()).isEqualTo(200);
         assertThat(vote(id, validator, "for", null).status()).isEqualTo(409);
         assertThat(vote(UUID.randomUUID().toString(), validator, "for", null).status()).isEqualTo(404);
-        var rejected = vote(id, trainer("dissent"), "against", null);
+        var rejected = vote(id, validator("dissent"), "against", null);
         assertThat(rejected.body().get("status").asString()).as("critical: unanimous").isEqualTo("rejected");
-        assertThat(vote(id, trainer("late"), "for", null).status()).isEqualTo(409);
-        assertThat(owner.query("SELECT jsonb_array_length(votes->'validators') FROM council_decisions WHERE id = ?::uuid",
-                Integer.class, id)).isEqualTo(2);
+        assertThat(vote(id, validator("late"), "for", null).status()).isEqualTo(409);
+        assertThat(database.query(
+                "SELECT jsonb_array_length(votes->'validators') FROM council_decisions WHERE id = ?::uuid", Integer.class,
+                id)).isEqualTo(2);
         var stillPending = request("approval", 2, "water the plants").body().get("id").asString();
         var pending = api.get("/api/council/decisions/pending", validator);
         assertThat(pending.status()).isEqualTo(200);
@@ -141,7 +142,7 @@ class CouncilVotingTests {
     @Test
     void concurrentVotesAreCountedOnceEach() throws Exception {
         var id = request("approval", 3, "hire a contractor").body().get("id").asString();
-        var validators = List.of(trainer("c1"), trainer("c2"), trainer("c3"), trainer("c4"));
+        var validators = List.of(validator("c1"), validator("c2"), validator("c3"), validator("c4"));
         var votes = new ArrayList<Callable<Integer>>();
         for (var v : validators) {
             votes.add(() -> vote(id, v, "for", null).status());
@@ -157,7 +158,7 @@ class CouncilVotingTests {
         }
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses.stream().filter(s -> s == 200).count()).as("decided by the third vote for").isEqualTo(3);
-        assertThat(owner.query("SELECT (votes->>'for')::int FROM council_decisions WHERE id = ?::uuid",
+        assertThat(database.query("SELECT (votes->>'for')::int FROM council_decisions WHERE id = ?::uuid",
                 Integer.class, id)).isEqualTo(3);
         assertThat(trustScore()).isEqualTo(115);
     }
@@ -174,10 +175,10 @@ class CouncilVotingTests {
         return api.post("/api/council/decisions/" + decision + "/votes", token, body);
     }
 
-    private String trainer(String name) {
-        var token = api.token(unique(name));
-        api.patch("/api/profiles/me", token, Map.of("role", "trainer"));
-        return token;
+
+    /** A new trainer: on the council, so a validator of everyone else's agents. */
+    private String validator(String name) {
+        return api.trainer(unique(name));
     }
 
     private int trustScore() {
@@ -189,7 +190,7 @@ class CouncilVotingTests {
         var deadline = Instant.now().plus(Duration.ofSeconds(10));
         List<String> seen = List.of();
         while (Instant.now().isBefore(deadline)) {
-            seen = owner.rows("""
+            seen = database.rows("""
                     SELECT record_type::text AS type FROM truth_chain
                      WHERE subject_id = ?::uuid OR (subject_type = 'decision' AND subject_id = ?::uuid)""", agent,
                     decisionId == null ? agent : decisionId).stream().map(r -> (String) r.get("type")).toList();

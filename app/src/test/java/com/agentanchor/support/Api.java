@@ -35,6 +35,13 @@ public final class Api {
         return response.body().get("access_token").asString();
     }
 
+    /** A token of a trainer, who sits on the council as a validator. */
+    public String trainer(String subject) {
+        var token = token(subject);
+        patch("/api/profiles/me", token, Map.of("role", "trainer"));
+        return token;
+    }
+
     public Response get(String path, String token) {
         return send(request(path, token).GET());
     }

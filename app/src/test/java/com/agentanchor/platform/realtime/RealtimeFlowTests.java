@@ -86,8 +86,7 @@ class RealtimeFlowTests {
         var owner = api.token("owner-" + UUID.randomUUID());
         var ownerId = api.get("/api/profiles/me", owner).body().get("id").asString();
         var agent = api.post("/api/agents", owner, Map.of("name", "Risky")).body().get("id").asString();
-        var validator = api.token("validator-" + UUID.randomUUID());
-        api.patch("/api/profiles/me", validator, Map.of("role", "trainer"));
+        var validator = api.trainer("validator-" + UUID.randomUUID());
 
         try (var own = client(owner); var council = client(validator); var anyone = client(null)) {
             own.subscribePrivate("private-user-" + ownerId, "decision-pending");
@@ -118,8 +117,7 @@ class RealtimeFlowTests {
         var ownerId = api.get("/api/profiles/me", owner).body().get("id").asString();
         var agent = api.post("/api/agents", owner, Map.of("name", "Climber")).body().get("id").asString();
         database.update("UPDATE agents SET trust_score = 195 WHERE id = ?::uuid", agent);
-        var validator = api.token("validator-" + UUID.randomUUID());
-        api.patch("/api/profiles/me", validator, Map.of("role", "trainer"));
+        var validator = api.trainer("validator-" + UUID.randomUUID());
         var decision = api.post("/api/council/decisions", owner, Map.of("agentId", agent, "decisionType", "approval",
                 "riskLevel", 2, "subjectAction", "book a flight")).body().get("id").asString();
 
@@ -151,14 +149,12 @@ class RealtimeFlowTests {
 
     @Test
     void aGraduationIsAnnouncedToEveryoneOnTheObserverFeed() throws Exception {
-        var owner = api.token("owner-" + UUID.randomUUID());
-        api.patch("/api/profiles/me", owner, Map.of("role", "trainer"));
+        var owner = api.trainer("owner-" + UUID.randomUUID());
         var agent = api.post("/api/agents", owner, Map.of("name", "Valedictorian")).body().get("id").asString();
         var enrollment = api.post("/api/academy/enrollments", owner, Map.of("agentId", agent)).body().get("id")
                 .asString();
         api.post("/api/academy/enrollments/" + enrollment + "/examination", owner, Map.of());
-        var examiner = api.token("examiner-" + UUID.randomUUID());
-        api.patch("/api/profiles/me", examiner, Map.of("role", "trainer"));
+        var examiner = api.trainer("examiner-" + UUID.randomUUID());
 
         try (var anyone = client(null)) {
             anyone.subscribe("observer-feed", "agent-graduated", "trust-change", "trust-tier-change", "new-event");
@@ -248,8 +244,7 @@ class RealtimeFlowTests {
 
     @Test
     void validatorsJoiningTheCouncilChannelAreKnownOnline() throws Exception {
-        var token = api.token("validator-" + UUID.randomUUID());
-        api.patch("/api/profiles/me", token, Map.of("role", "trainer"));
+        var token = api.trainer("validator-" + UUID.randomUUID());
         var me = new ProfileId(UUID.fromString(api.get("/api/profiles/me", token).body().get("id").asString()));
         try (var first = client(token); var second = client(token)) {
             first.pusher.subscribePresence("presence-council");

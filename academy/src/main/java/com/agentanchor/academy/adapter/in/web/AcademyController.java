@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,25 +72,20 @@ class AcademyController {
     }
 
     @ExceptionHandler
-    ProblemDetail notFound(EnrollmentNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e);
+    ErrorResponse notFound(EnrollmentNotFound e) {
+        return ErrorResponse.builder(e, HttpStatus.NOT_FOUND, e.getMessage()).title("Not found").build();
     }
 
     @ExceptionHandler
-    ProblemDetail notReady(NotReady e) {
-        return problem(HttpStatus.CONFLICT, "Not ready", e);
+    ErrorResponse notReady(NotReady e) {
+        return ErrorResponse.builder(e, HttpStatus.CONFLICT, e.getMessage()).title("Not ready").build();
     }
 
     @ExceptionHandler
-    ProblemDetail notAnExaminer(NotAnExaminer e) {
-        return problem(HttpStatus.FORBIDDEN, "Not an examiner", e);
+    ErrorResponse notAnExaminer(NotAnExaminer e) {
+        return ErrorResponse.builder(e, HttpStatus.FORBIDDEN, e.getMessage()).title("Not an examiner").build();
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, RuntimeException e) {
-        var problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(title);
-        return problem;
-    }
 
     record NewEnrollment(@NotNull UUID agentId, CurriculumType curriculumType) {
     }

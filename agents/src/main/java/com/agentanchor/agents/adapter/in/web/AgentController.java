@@ -3,8 +3,8 @@ package com.agentanchor.agents.adapter.in.web;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -79,20 +79,15 @@ class AgentController {
     }
 
     @ExceptionHandler
-    ProblemDetail notFound(AgentNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "Agent not found", e);
+    ErrorResponse notFound(AgentNotFound e) {
+        return ErrorResponse.builder(e, HttpStatus.NOT_FOUND, e.getMessage()).title("Agent not found").build();
     }
 
     @ExceptionHandler
-    ProblemDetail notEditable(AgentNotEditable e) {
-        return problem(HttpStatus.FORBIDDEN, "Not the agent's owner", e);
+    ErrorResponse notEditable(AgentNotEditable e) {
+        return ErrorResponse.builder(e, HttpStatus.FORBIDDEN, e.getMessage()).title("Not the agent's owner").build();
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, RuntimeException e) {
-        var problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(title);
-        return problem;
-    }
 
     record NewAgent(
             @NotBlank @Size(max = 200) String name,

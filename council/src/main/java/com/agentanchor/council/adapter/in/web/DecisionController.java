@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,40 +75,35 @@ class DecisionController {
     }
 
     @ExceptionHandler
-    ProblemDetail notYours(AgentNotYours e) {
-        return problem(HttpStatus.NOT_FOUND, "Agent not found", e);
+    ErrorResponse notYours(AgentNotYours e) {
+        return ErrorResponse.builder(e, HttpStatus.NOT_FOUND, e.getMessage()).title("Agent not found").build();
     }
 
     @ExceptionHandler
-    ProblemDetail notFound(DecisionNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "Decision not found", e);
+    ErrorResponse notFound(DecisionNotFound e) {
+        return ErrorResponse.builder(e, HttpStatus.NOT_FOUND, e.getMessage()).title("Decision not found").build();
     }
 
     @ExceptionHandler
-    ProblemDetail notAValidator(NotAValidator e) {
-        return problem(HttpStatus.FORBIDDEN, "Not a validator", e);
+    ErrorResponse notAValidator(NotAValidator e) {
+        return ErrorResponse.builder(e, HttpStatus.FORBIDDEN, e.getMessage()).title("Not a validator").build();
     }
 
     @ExceptionHandler
-    ProblemDetail ownAgent(OwnAgent e) {
-        return problem(HttpStatus.FORBIDDEN, "Own agent", e);
+    ErrorResponse ownAgent(OwnAgent e) {
+        return ErrorResponse.builder(e, HttpStatus.FORBIDDEN, e.getMessage()).title("Own agent").build();
     }
 
     @ExceptionHandler
-    ProblemDetail refused(VoteRefused e) {
-        return problem(HttpStatus.CONFLICT, "Vote refused", e);
+    ErrorResponse refused(VoteRefused e) {
+        return ErrorResponse.builder(e, HttpStatus.CONFLICT, e.getMessage()).title("Vote refused").build();
     }
 
     @ExceptionHandler
-    ProblemDetail notApplicable(RequestNotApplicable e) {
-        return problem(HttpStatus.CONFLICT, "Request not applicable", e);
+    ErrorResponse notApplicable(RequestNotApplicable e) {
+        return ErrorResponse.builder(e, HttpStatus.CONFLICT, e.getMessage()).title("Request not applicable").build();
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, RuntimeException e) {
-        var problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(title);
-        return problem;
-    }
 
     record NewDecision(
             @NotNull UUID agentId,
