@@ -116,6 +116,23 @@ class AcademyTests {
         return api.get("/api/agents/" + agent, owner).body().get("status").asString();
     }
 
+    @Test
+    void anAgentSuspendedDuringItsExaminationCannotGraduate() {
+        var id = api.post("/api/academy/enrollments", owner, Map.of("agentId", agent)).body().get("id").asString();
+        api.post("/api/academy/enrollments/" + id + "/examination", owner, Map.of());
+        var validator = validator("examiner");
+        var suspension = api.post("/api/council/decisions", owner, Map.of("agentId", agent, "decisionType",
+                "suspension", "riskLevel", 2, "subjectAction", "cheated")).body().get("id").asString();
+        api.post("/api/council/decisions/" + suspension + "/votes", validator, Map.of("vote", "for"));
+
+        var graded = api.post("/api/academy/enrollments/" + id + "/grades", validator, Map.of("score", 95));
+
+        assertThat(graded.status()).isEqualTo(409);
+        assertThat(agentStatus()).isEqualTo("suspended");
+        assertThat(database.query("SELECT examination_attempts FROM academy_progress WHERE id = ?::uuid",
+                Integer.class, id)).as("nothing written").isZero();
+    }
+
     /** A new trainer: on the council, so a validator of everyone else's agents. */
     private String validator(String name) {
         return api.trainer(unique(name));

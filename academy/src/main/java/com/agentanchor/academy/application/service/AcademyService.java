@@ -99,7 +99,11 @@ class AcademyService implements Training, Examining {
         var graded = progress.recordExamination(id, validator.value(), examination,
                 examination.enrollmentStatusAfter(enrollment.examinationAttempts() + 1));
         var verdict = "Examination " + (examination.passed() ? "passed" : "failed") + " with " + examination.score();
-        governance.closeExamination(validator, agent, examination.passed(), verdict, id);
+        try {
+            governance.closeExamination(validator, agent, examination.passed(), verdict, id);
+        } catch (AgentNotReady e) { // e.g. suspended by the council while it sat the examination
+            throw new NotReady(e.getMessage());
+        }
         if (examination.passed()) {
             governance.adjustTrust(validator, agent, new TrustAdjustment(Examination.GRADUATION_TRUST,
                     TrustSource.examination, verdict, id, "academy_progress"));
