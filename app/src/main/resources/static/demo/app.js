@@ -4,9 +4,20 @@
 (function () {
   const TOKEN_KEY = 'agentanchor.demo.token';
   const MAX_FEED = 200;
+  // The second identity of the local default: a validator must not own the agent it grades or votes on.
+  const EXAMINER = { sub: 'demo-examiner', name: 'Demo Examiner' };
+  const DEFAULT_SCORE = 85;
+  const COUNCIL_RISK = 2;
 
   const $ = (id) => document.getElementById(id);
-  const state = { token: null, profile: null, pusher: null, seen: new Set(), shown: 0 };
+  const state = {
+    token: null, profile: null, pusher: null, seen: new Set(), shown: 0,
+    agents: new Map(),     // my agents by id, as last rendered
+    pending: new Map(),    // council requests on my agents still waiting for a vote, by decision id
+    examiner: null,        // Promise of { token, profile } for the demo examiner, once asked for
+    refresh: new Map(),    // agent id → timer of a pending re-fetch
+    focusAgent: null,      // the agent whose row's controls take the focus after its next re-render
+  };
 
   // ---- small helpers -------------------------------------------------------------------------------------
 
@@ -37,10 +48,11 @@
     return isNaN(date) ? String(value) : date.toLocaleTimeString();
   }
 
-  async function api(path, { method = 'GET', body, auth = true } = {}) {
+  // token: whose bearer token to send (the signed-in user's unless told otherwise, e.g. the demo examiner's).
+  async function api(path, { method = 'GET', body, auth = true, token = state.token } = {}) {
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (auth && state.token) headers.Authorization = 'Bearer ' + state.token;
+    if (auth && token) headers.Authorization = 'Bearer ' + token;
     const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     const data = text ? safeJson(text) : null;
@@ -124,6 +136,12 @@
     $('agent-fieldset').disabled = true;
     $('agent-hint').textContent = 'Sign in first.';
     $('agents-body').replaceChildren();
+    state.agents.clear();
+    state.pending.clear();
+    state.examiner = null;
+    setExaminerState('not yet asked for');
+    say('');
+    showError($('agents-error'), '');
     show($('agents-table'), false);
     show($('agents-empty'), true);
     delete document.body.dataset.signedIn;
@@ -152,7 +170,8 @@
     }
   }
 
-  // GET /api/agents lists every agent the caller may see (their own and all active ones): keep only mine.
+  // GET /api/agents lists every agent the caller may see (their own and all active ones): keep only mine. Rows
+  // already shown are updated in place, so what is typed into them stays.
   async function loadAgents() {
     if (!state.profile) return;
     const mine = [];
@@ -161,14 +180,345 @@
       mine.push(...result.items.filter((a) => a.ownerId === state.profile.id));
       if (!result.hasNext) break;
     }
-    $('agents-body').replaceChildren(...mine.map((a) => el('tr', { dataset: { agentId: a.id } },
-      el('th', { scope: 'row' }, a.name, a.description ? el('span', { className: 'sub' }, a.description) : null),
-      el('td', {}, el('span', { className: 'pill status-' + a.status }, a.status)),
-      el('td', {}, a.trustScore),
-      el('td', {}, a.trustTier),
-      el('td', {}, el('time', { datetime: a.createdAt }, formatTime(a.createdAt))))));
+    const ids = new Set(mine.map((a) => a.id));
+    for (const id of [...state.agents.keys()]) if (!ids.has(id)) state.agents.delete(id);
+    $('agents-body').replaceChildren(...mine.map((a) => renderAgent(a)));
     show($('agents-table'), mine.length > 0);
     show($('agents-empty'), mine.length === 0);
+    await loadPendingDecisions();
+  }
+
+  function rowOf(agentId) {
+    return agentId ? document.querySelector('#agents-body tr[data-agent-id="' + CSS.escape(agentId) + '"]') : null;
+  }
+
+  // One row per agent: name, status, trust score, tier, registration time and what can be done next.
+  function renderAgent(a) {
+    const previous = state.agents.get(a.id);
+    state.agents.set(a.id, a);
+    let row = rowOf(a.id);
+    if (!row) {
+      row = el('tr', { dataset: { agentId: a.id } },
+        el('th', { scope: 'row', id: 'agent-name-' + a.id }, el('span', { className: 'agent-name' }), ' ',
+          el('span', { className: 'sub agent-description' })),
+        el('td', { className: 'col-status' }),
+        el('td', { className: 'col-score' }),
+        el('td', { className: 'col-tier' }),
+        el('td', {}, el('time', { datetime: a.createdAt }, formatTime(a.createdAt))),
+        el('td', { className: 'col-actions' }, el('div', { className: 'actions' }),
+          el('ul', { className: 'pending', 'aria-label': 'Council requests of ' + a.name + ' waiting for a vote' })));
+    }
+    row.querySelector('.agent-name').textContent = a.name;
+    row.querySelector('.agent-description').textContent = a.description || '';
+    setStatus(row, a.status);
+    setCell(row, 'col-score', 'trustScore', a.trustScore);
+    setCell(row, 'col-tier', 'trustTier', a.trustTier);
+    if (!previous || previous.status !== a.status || !row.querySelector('.actions').hasChildNodes()) {
+      renderActions(row, a);
+    }
+    renderPending(row, a.id);
+    return row;
+  }
+
+  function setStatus(row, status) {
+    if (row.dataset.status === status) return;
+    const changed = row.dataset.status !== undefined;
+    row.dataset.status = status;
+    row.querySelector('.col-status').replaceChildren(el('span', { className: 'pill status-' + status }, status));
+    if (changed) flash(row.querySelector('.col-status'));
+  }
+
+  function setCell(row, className, key, value) {
+    if (value === undefined || value === null || row.dataset[key] === String(value)) return;
+    const changed = row.dataset[key] !== undefined;
+    row.dataset[key] = String(value);
+    row.querySelector('.' + className).textContent = String(value);
+    if (changed) flash(row.querySelector('.' + className));
+  }
+
+  // A short highlight of a cell that changed live (none when the reader prefers reduced motion: see the CSS).
+  function flash(cell) {
+    cell.classList.remove('changed');
+    void cell.offsetWidth;
+    cell.classList.add('changed');
+  }
+
+  // What the owner (or, for grading and voting, the demo examiner) can do next, after the agent's status.
+  function renderActions(row, a) {
+    const id = a.id;
+    const describedBy = 'agent-name-' + id;
+    const button = (label, onClick, extra) => {
+      const b = el('button', { type: 'button', className: 'small', 'aria-describedby': describedBy, ...extra }, label);
+      b.addEventListener('click', () => act(row, b, onClick));
+      return b;
+    };
+    let controls;
+    if (a.status === 'draft') {
+      controls = [button('Enroll in academy', () => enroll(id))];
+    } else if (a.status === 'training') {
+      controls = [button('Request examination', () => requestExamination(id))];
+    } else if (a.status === 'examination') {
+      const score = el('input', { id: 'score-' + id, type: 'number', min: 0, max: 100, step: 1, value: DEFAULT_SCORE,
+        inputmode: 'numeric', className: 'score', 'aria-describedby': describedBy });
+      controls = [el('div', { className: 'inline' },
+        el('label', { for: 'score-' + id }, 'Score'), score,
+        button('Grade as examiner', () => grade(id, score), { className: 'small examiner' }))];
+    } else if (a.status === 'active') {
+      const action = el('input', { id: 'council-action-' + id, type: 'text', maxlength: 2000, required: true,
+        placeholder: 'Send the weekly report', 'aria-describedby': describedBy });
+      const form = el('form', { className: 'inline council' },
+        el('label', { for: 'council-action-' + id }, 'Action'), action,
+        el('button', { type: 'submit', className: 'small', 'aria-describedby': describedBy }, 'Ask the council'));
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        act(row, form.querySelector('button'), () => askCouncil(id, action));
+      });
+      controls = [form];
+    } else {
+      controls = [el('span', { className: 'muted' }, 'No action here for a ' + a.status + ' agent.')];
+    }
+    row.querySelector('.actions').replaceChildren(...controls);
+    if (state.focusAgent === id) {
+      state.focusAgent = null;
+      const first = row.querySelector('.actions input, .actions button');
+      if (first) first.focus();
+    }
+  }
+
+  // Runs one action of a row: its button busy meanwhile, the outcome announced, the agent re-read afterwards.
+  async function act(row, button, action) {
+    const agentId = row.dataset.agentId;
+    showError($('agents-error'), '');
+    button.disabled = true;
+    row.setAttribute('aria-busy', 'true');
+    state.focusAgent = agentId;
+    try {
+      const message = await action();
+      if (message) say(message);
+      await refreshAgent(agentId);
+    } catch (e) {
+      state.focusAgent = null;
+      const agent = state.agents.get(agentId);
+      showError($('agents-error'), (agent ? agent.name + ': ' : '') + e.message);
+    } finally {
+      state.focusAgent = null;
+      button.disabled = false;
+      row.removeAttribute('aria-busy');
+      // The control that was used may be gone (the row moved on): keep the focus in the row.
+      if (row.isConnected && (!document.activeElement || document.activeElement === document.body
+          || !document.activeElement.isConnected)) {
+        const next = row.querySelector('.col-actions input, .col-actions button');
+        if (next) next.focus();
+      }
+    }
+  }
+
+  function say(message) {
+    $('agents-status').textContent = message;
+  }
+
+  function nameOf(agentId) {
+    const agent = state.agents.get(agentId);
+    return agent ? agent.name : 'The agent';
+  }
+
+  async function enroll(agentId) {
+    const enrollment = await api('/api/academy/enrollments', { method: 'POST', body: { agentId } });
+    return nameOf(agentId) + ' is enrolled (' + enrollment.curriculumType.replace(/_/g, ' ') + ') and in training.';
+  }
+
+  // The enrollment an action applies to: the newest one of the agent in one of the given statuses.
+  async function enrollmentOf(agentId, statuses, missing) {
+    const enrollments = await api('/api/academy/enrollments?agentId=' + encodeURIComponent(agentId));
+    const enrollment = (enrollments || []).find((e) => statuses.includes(e.status));
+    if (!enrollment) throw new Error(missing);
+    return enrollment;
+  }
+
+  async function requestExamination(agentId) {
+    const enrollment = await enrollmentOf(agentId, ['enrolled', 'in_progress'],
+      'no open enrollment to examine (after three failed examinations an enrollment has failed).');
+    await api('/api/academy/enrollments/' + enrollment.id + '/examination', { method: 'POST' });
+    return nameOf(agentId) + ' is up for examination: the demo examiner can grade it now.';
+  }
+
+  async function grade(agentId, input) {
+    const score = Number(input.value);
+    if (input.value === '' || !Number.isInteger(score) || score < 0 || score > 100) {
+      throw new Error('a score is a whole number from 0 to 100.');
+    }
+    const enrollment = await enrollmentOf(agentId, ['examination'], 'it is not waiting for a grade.');
+    const graded = await asExaminer((token) => api('/api/academy/enrollments/' + enrollment.id + '/grades',
+      { method: 'POST', token, body: { score, notes: 'Graded by the demo examiner on the demo page' } }));
+    return EXAMINER.name + ' graded ' + nameOf(agentId) + ' ' + score + ': ' + (graded.status === 'passed'
+      ? 'passed, it graduates.'
+      : graded.status === 'failed' ? 'failed for the last time; the enrollment has failed.' : 'failed, back to training.');
+  }
+
+  // ---- the demo examiner ---------------------------------------------------------------------------------
+
+  function setExaminerState(text) {
+    $('examiner-state').textContent = text;
+  }
+
+  // A second dev token, for the demo examiner, made a trainer (a validator) once per page; used only to grade and
+  // to vote. Development tokens exist in the local default only.
+  function examiner() {
+    if (!state.examiner) {
+      state.examiner = (async () => {
+        setExaminerState('signing in…');
+        let token;
+        try {
+          token = (await api('/dev/token', { method: 'POST', auth: false, body: EXAMINER })).access_token;
+        } catch (e) {
+          throw new Error(e.status === 404
+            ? 'development tokens are off, so there is no demo examiner: a validator grades and votes from their own account.'
+            : 'the demo examiner could not sign in: ' + e.message);
+        }
+        const profile = await api('/api/profiles/me', { method: 'PATCH', token, body: { role: 'trainer' } });
+        if (state.profile && profile.id === state.profile.id) {
+          throw new Error('you are signed in as the demo examiner yourself; sign in under another name, since '
+            + 'validators do not grade or vote on their own agents.');
+        }
+        setExaminerState(profile.fullName + ' (role ' + profile.role + ', profile ' + profile.id + ')');
+        return { token, profile };
+      })();
+      state.examiner.catch(() => { state.examiner = null; setExaminerState('not signed in'); });
+    }
+    return state.examiner;
+  }
+
+  // Runs a call with the demo examiner's token; once more with a fresh token if that one has expired.
+  async function asExaminer(call) {
+    const { token } = await examiner();
+    try {
+      return await call(token);
+    } catch (e) {
+      if (e.status !== 401) throw e;
+      state.examiner = null;
+      return call((await examiner()).token);
+    }
+  }
+
+  // ---- the council ---------------------------------------------------------------------------------------
+
+  async function askCouncil(agentId, input) {
+    const subjectAction = input.value.trim();
+    if (!subjectAction) throw new Error('type the action to put before the council.');
+    const decision = await api('/api/council/decisions', { method: 'POST',
+      body: { agentId, decisionType: 'approval', riskLevel: COUNCIL_RISK, subjectAction } });
+    input.value = '';
+    if (decision.status === 'pending') {
+      addPending(decision);
+      return 'Asked the council to approve “' + subjectAction + '” (risk ' + decision.riskLevel
+        + '): one validator decides.';
+    }
+    return 'The council ' + decision.status + ' “' + subjectAction + '”: ' + (decision.reasoning || '');
+  }
+
+  async function voteFor(decision) {
+    const result = await asExaminer((token) => api('/api/council/decisions/' + decision.id + '/votes',
+      { method: 'POST', token, body: { vote: 'for', reason: 'Voted for by the demo examiner on the demo page' } }));
+    dropPending(result.id);
+    return 'The council ' + result.status + ' “' + result.subjectAction + '”'
+      + (result.trustImpact ? ' (trust ' + signed(result.trustImpact) + ').' : '.');
+  }
+
+  // Requests waiting for a vote on my agents, e.g. from before a reload.
+  async function loadPendingDecisions() {
+    let pending;
+    try {
+      pending = await api('/api/council/decisions/pending?limit=100');
+    } catch (e) {
+      return;
+    }
+    for (const decision of pending || []) {
+      if (state.agents.has(decision.agentId) && decision.status === 'pending') addPending(decision);
+    }
+  }
+
+  function addPending(decision) {
+    if (state.pending.has(decision.id) || decision.status !== 'pending') return;
+    state.pending.set(decision.id, decision);
+    const row = rowOf(decision.agentId);
+    if (row) renderPending(row, decision.agentId);
+  }
+
+  function dropPending(decisionId) {
+    const decision = state.pending.get(decisionId);
+    if (!decision) return;
+    state.pending.delete(decisionId);
+    const row = rowOf(decision.agentId);
+    if (row) renderPending(row, decision.agentId);
+  }
+
+  function renderPending(row, agentId) {
+    const list = row.querySelector('.pending');
+    const decisions = [...state.pending.values()].filter((d) => d.agentId === agentId);
+    const ids = decisions.map((d) => d.id).join(' ');
+    if (list.dataset.ids === ids) return;
+    list.dataset.ids = ids;
+    const items = decisions.map((d) => {
+      const vote = el('button', { type: 'button', className: 'small examiner', 'aria-describedby': 'decision-' + d.id },
+        'Vote for as validator');
+      vote.addEventListener('click', () => act(row, vote, () => voteFor(d)));
+      return el('li', { dataset: { decisionId: d.id } },
+        el('span', { id: 'decision-' + d.id }, el('span', { className: 'pill status-pending' }, 'pending'), ' ',
+          d.decisionType + ', risk ' + d.riskLevel + ': ',
+          d.subjectAction ? el('q', {}, d.subjectAction) : 'a council request'), ' ', vote);
+    });
+    list.replaceChildren(...items);
+    show(list, items.length > 0);
+  }
+
+  function signed(n) {
+    return (n > 0 ? '+' : '') + n;
+  }
+
+  // ---- live updates of my agents -------------------------------------------------------------------------
+
+  // A story event about one of my agents updates its row at once from the payload, then the agent is re-read
+  // (shortly, once per burst of events) so that the row ends up as the server has it whatever the order.
+  function applyToAgents(eventName, data) {
+    const d = data || {};
+    const agentId = d.agentId;
+    if (eventName === 'decision-pending' && d.decision && state.agents.has(agentId)) {
+      if (!state.pending.has(d.decision.id)) {
+        api('/api/council/decisions/' + d.decision.id).then(addPending, () => {});
+      }
+      return;
+    }
+    if (eventName === 'decision-made' && d.decision) {
+      dropPending(d.decision.id);
+    }
+    const row = rowOf(agentId);
+    if (!row) return;
+    if (eventName === 'trust-change') {
+      setCell(row, 'col-score', 'trustScore', d.newScore);
+    } else if (eventName === 'trust-tier-change') {
+      setCell(row, 'col-tier', 'trustTier', d.newTier);
+      setCell(row, 'col-score', 'trustScore', d.trustScore);
+    } else if ((eventName === 'agent-status-change' || eventName === 'agent-graduated') && d.newStatus) {
+      const agent = state.agents.get(agentId);
+      if (agent && agent.status !== d.newStatus) renderAgent({ ...agent, status: d.newStatus });
+    } else if (eventName !== 'decision-made') {
+      return;
+    }
+    scheduleRefresh(agentId);
+  }
+
+  function scheduleRefresh(agentId) {
+    clearTimeout(state.refresh.get(agentId));
+    state.refresh.set(agentId, setTimeout(() => {
+      state.refresh.delete(agentId);
+      refreshAgent(agentId).catch(() => {});
+    }, 400));
+  }
+
+  async function refreshAgent(agentId) {
+    if (!state.profile) return;
+    const agent = await api('/api/agents/' + encodeURIComponent(agentId));
+    if (agent && agent.ownerId === state.profile.id && rowOf(agentId)) renderAgent(agent);
   }
 
   // ---- realtime ------------------------------------------------------------------------------------------
@@ -231,8 +581,9 @@
       channel.bind('pusher:subscription_succeeded', () => setChannel(name, 'subscribed'));
       channel.bind('pusher:subscription_error', (err) =>
         setChannel(name, 'refused', err && (err.status ? 'HTTP ' + err.status : err.error || err.type)));
-      // Every story event (new-event, notification, trust-change, trust-tier-change, agent-status-change,
-      // decision-pending, decision-made, …) is shown; the two of this slice get their own rendering.
+      // Every story event is shown: new-event, notification, decision-pending, decision-made (my channel only),
+      // trust-change, trust-tier-change, agent-status-change, agent-graduated (also on observer-feed for active
+      // agents), and anything later domains bring; those about my agents update their rows too.
       channel.bind_global((eventName, data) => {
         if (eventName.startsWith('pusher:') || eventName.startsWith('pusher_internal:')) return;
         addEvent(name, eventName, data);
@@ -244,6 +595,7 @@
 
   function summary(eventName, data) {
     const d = data || {};
+    const who = d.agentName || 'An agent';
     if (eventName === 'new-event' && d.event) {
       return { title: d.event.title || d.event.eventType, text: d.event.description, level: d.event.severity,
         time: d.event.createdAt, kind: d.event.eventType };
@@ -251,8 +603,30 @@
     if (eventName === 'notification') {
       return { title: d.title, text: d.message, level: d.type, time: d.timestamp };
     }
-    // trust-change, trust-tier-change, agent-status-change, decision-pending, decision-made, …: generic.
-    const known = ['agentName', 'agentId', 'previousScore', 'newScore', 'changeAmount', 'previousTier', 'newTier',
+    if (eventName === 'trust-change') {
+      return { title: who + ': trust ' + d.previousScore + ' → ' + d.newScore + ' (' + signed(d.change) + ')',
+        text: [d.reason, d.source ? 'source: ' + d.source : null].filter(Boolean).join(' · '),
+        level: d.change < 0 ? 'warning' : 'success' };
+    }
+    if (eventName === 'trust-tier-change') {
+      return { title: who + ': tier ' + d.previousTier + ' → ' + d.newTier, text: 'Trust score ' + d.trustScore,
+        level: 'info' };
+    }
+    if (eventName === 'agent-graduated' || eventName === 'agent-status-change') {
+      return { title: who + (eventName === 'agent-graduated' ? ' graduated' : ': ' + d.previousStatus + ' → ' + d.newStatus),
+        text: (eventName === 'agent-graduated' ? d.previousStatus + ' → ' + d.newStatus + ' · ' : '') + (d.reason || ''),
+        level: d.newStatus === 'suspended' ? 'error' : eventName === 'agent-graduated' ? 'success' : 'info' };
+    }
+    if ((eventName === 'decision-pending' || eventName === 'decision-made') && d.decision) {
+      const c = d.decision;
+      const known = state.pending.get(c.id);
+      return { title: who + ': council ' + c.status,
+        text: [c.decisionType + ', risk ' + c.riskLevel, known && known.subjectAction ? '“' + known.subjectAction + '”' : null,
+          c.reasoning, c.trustImpact ? 'trust ' + signed(c.trustImpact) : null].filter(Boolean).join(' · '),
+        level: c.status === 'approved' ? 'success' : c.status === 'rejected' ? 'warning' : 'info' };
+    }
+    // Anything else (escalation-required, …): generic.
+    const known = ['agentName', 'agentId', 'previousScore', 'newScore', 'change', 'previousTier', 'newTier',
       'previousStatus', 'newStatus', 'status', 'decision', 'decisionType', 'outcome', 'reason', 'reasoning'];
     const facts = known.filter((k) => d[k] !== undefined && d[k] !== null && typeof d[k] !== 'object')
       .map((k) => k + ': ' + d[k]).join(' · ');
@@ -273,9 +647,10 @@
     }
     if (dedupeKey) state.seen.add(dedupeKey);
     const s = summary(eventName, data);
+    const agentId = (data && data.agentId) || '';
     const item = el('li', {
       className: 'event', dataset: { event: eventName, eventId: id || '', dedupe: dedupeKey || '',
-        channels: channelName, level: s.level || '' },
+        channels: channelName, level: s.level || '', agentId },
     },
     el('div', { className: 'event-head' },
       el('span', { className: 'pill ev-' + eventName }, eventName),
@@ -291,6 +666,7 @@
     state.shown += 1;
     $('feed-count').textContent = String(state.shown);
     show($('feed-empty'), false);
+    applyToAgents(eventName, data);
   }
 
   // ---- start ---------------------------------------------------------------------------------------------
