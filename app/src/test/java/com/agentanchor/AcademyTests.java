@@ -68,7 +68,7 @@ class AcademyTests {
     }
 
     @Test
-    void aFailedExaminationSendsTheAgentBackToTrainingUntilTheThirdFailure() {
+    void aFailedExaminationSendsTheAgentBackToTrainingAndTheThirdFailureBackToDraft() {
         var id = api.post("/api/academy/enrollments", owner, Map.of("agentId", agent, "curriculumType", "advanced"))
                 .body().get("id").asString();
         var validator = validator("examiner");
@@ -77,10 +77,12 @@ class AcademyTests {
             var graded = api.post("/api/academy/enrollments/" + id + "/grades", validator,
                     Map.of("score", 40, "notes", "attempt " + attempt));
             assertThat(graded.body().get("status").asString()).isEqualTo(attempt < 3 ? "in_progress" : "failed");
-            assertThat(agentStatus()).isEqualTo("training");
+            assertThat(agentStatus()).isEqualTo(attempt < 3 ? "training" : "draft");
         }
         assertThat(api.post("/api/academy/enrollments/" + id + "/examination", owner, Map.of()).status())
                 .as("a failed enrollment is over").isEqualTo(409);
+        assertThat(api.post("/api/academy/enrollments", owner, Map.of("agentId", agent, "curriculumType", "remedial"))
+                .status()).as("the draft may enroll anew").isEqualTo(201);
         assertThat(database.query("SELECT jsonb_array_length(examination_history) FROM academy_progress "
                 + "WHERE id = ?::uuid", Integer.class, id)).isEqualTo(3);
         assertThat(trustScore()).isEqualTo(100);

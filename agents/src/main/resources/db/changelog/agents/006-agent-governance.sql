@@ -63,7 +63,7 @@ BEGIN
 END $$;
 
 -- Moves an agent to another status as the council may, and returns the one it had: suspend it, lift a
--- suspension, or close an examination (graduate, or back to training). Graduation stamps graduated_at once.
+-- suspension, or close an examination (graduate, train again, or start over as a draft). Graduation stamps graduated_at once.
 CREATE FUNCTION public.change_agent_status(p_agent_id uuid, p_status public.agent_status)
     RETURNS public.agent_status
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
@@ -79,7 +79,7 @@ BEGIN
     SELECT a.status INTO v_previous FROM public.agents a WHERE a.id = p_agent_id FOR UPDATE;
     IF NOT ((p_status = 'suspended' AND v_previous NOT IN ('suspended', 'retired'))
             OR (v_previous = 'suspended' AND p_status IN ('active', 'draft'))
-            OR (v_previous = 'examination' AND p_status IN ('active', 'training'))) THEN
+            OR (v_previous = 'examination' AND p_status IN ('active', 'training', 'draft'))) THEN
         RAISE EXCEPTION 'the council cannot move an agent from % to %', v_previous, p_status
             USING ERRCODE = 'check_violation';
     END IF;

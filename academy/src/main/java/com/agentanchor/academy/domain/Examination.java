@@ -5,7 +5,7 @@ import org.jmolecules.ddd.annotation.ValueObject;
 /**
  * A graded examination: a score from 0 to 100. From {@link #PASS_MARK} the agent graduates and earns
  * {@link #GRADUATION_TRUST} trust (a new agent's 100 becomes 200, Provisional); below it, it trains again, and after
- * {@link #MAX_ATTEMPTS} failed attempts the enrollment has failed.
+ * {@link #MAX_ATTEMPTS} failed attempts the enrollment has failed and the agent is a draft again, free to enroll anew.
  */
 @ValueObject
 public record Examination(int score, String notes) {
@@ -30,5 +30,10 @@ public record Examination(int score, String notes) {
             return "passed";
         }
         return attempt >= MAX_ATTEMPTS ? "failed" : "in_progress";
+    }
+
+    /** Whether this attempt ends the enrollment without a pass: the agent starts over as a draft. */
+    public boolean lastFailedAttempt(int attempt) {
+        return !passed() && attempt >= MAX_ATTEMPTS;
     }
 }

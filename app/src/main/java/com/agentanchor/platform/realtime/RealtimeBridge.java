@@ -1,5 +1,6 @@
 package com.agentanchor.platform.realtime;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ class RealtimeBridge {
         decision.put("status", "pending");
         decision.put("riskLevel", e.riskLevel());
         decision.put("reasoning", null);
+        decision.put("subjectAction", e.subjectAction());
         var pending = new LinkedHashMap<String, Object>();
         pending.put("eventId", e.eventId());
         pending.put("decision", decision);
@@ -91,7 +93,8 @@ class RealtimeBridge {
             if (e.publicAgent()) {
                 validators.add(RealtimeChannels.COUNCIL_FEED);
             }
-            pusher.publish(validators, RealtimeChannels.ESCALATION_REQUIRED, Map.of("eventId", e.eventId(),
+            pusher.publish(validators, RealtimeChannels.ESCALATION_REQUIRED, Map.of("eventId",
+                    derived(e.eventId(), RealtimeChannels.ESCALATION_REQUIRED),
                     "decisionId", e.decisionId(), "agentId", e.agentId(), "agentName", e.agentName(),
                     "riskLevel", e.riskLevel(), "reason", e.subjectAction(),
                     "requiredBy", e.occurredAt().plus(Duration.ofDays(1)).toString()));
@@ -120,6 +123,7 @@ class RealtimeBridge {
         decision.put("riskLevel", e.riskLevel());
         decision.put("reasoning", e.reasoning());
         decision.put("trustImpact", e.trustImpact());
+        decision.put("subjectAction", e.subjectAction());
         var made = new LinkedHashMap<String, Object>();
         made.put("eventId", e.eventId());
         made.put("decision", decision);
@@ -129,7 +133,8 @@ class RealtimeBridge {
         audience.add(RealtimeChannels.PRESENCE_COUNCIL);
         pusher.publish(audience, RealtimeChannels.DECISION_MADE, made);
         pusher.publish(List.of(RealtimeChannels.agent(e.agentId())), RealtimeChannels.NOTIFICATION,
-                notification(e.eventId(), "approved".equals(e.status()) ? "success" : "warning",
+                notification(derived(e.eventId(), RealtimeChannels.NOTIFICATION),
+                        "approved".equals(e.status()) ? "success" : "warning",
                         "Council " + e.status(), e.subjectAction() + ": " + e.reasoning(),
                         "/council/decisions/" + e.decisionId(), e.occurredAt()));
     }
@@ -149,7 +154,8 @@ class RealtimeBridge {
         change.put("reason", e.reason());
         pusher.publish(channels, RealtimeChannels.TRUST_CHANGE, change);
         if (e.tierChanged()) {
-            pusher.publish(channels, RealtimeChannels.TRUST_TIER_CHANGE, Map.of("eventId", e.eventId(),
+            pusher.publish(channels, RealtimeChannels.TRUST_TIER_CHANGE, Map.of("eventId",
+                    derived(e.eventId(), RealtimeChannels.TRUST_TIER_CHANGE),
                     "agentId", e.agentId(), "agentName", e.agentName(), "previousTier", e.previousTier(),
                     "newTier", e.newTier(), "trustScore", e.newScore()));
         }
@@ -171,7 +177,8 @@ class RealtimeBridge {
         pusher.publish(ownerAnd(e.ownerId(), e.publicAgent(), RealtimeChannels.OBSERVER_FEED),
                 e.graduated() ? RealtimeChannels.AGENT_GRADUATED : RealtimeChannels.AGENT_STATUS_CHANGE, change);
         pusher.publish(List.of(RealtimeChannels.agent(e.agentId())), RealtimeChannels.NOTIFICATION,
-                notification(e.eventId(), "suspended".equals(e.newStatus()) ? "error" : "info",
+                notification(derived(e.eventId(), RealtimeChannels.NOTIFICATION),
+                        "suspended".equals(e.newStatus()) ? "error" : "info",
                         e.agentName() + " is " + e.newStatus(), e.reason(), "/agents/" + e.agentId(),
                         e.occurredAt()));
     }
@@ -190,6 +197,15 @@ class RealtimeBridge {
         alert.put("timestamp", e.detectedAt().toString());
         pusher.publish(List.of(RealtimeChannels.OBSERVER_FEED, RealtimeChannels.PRESENCE_COUNCIL),
                 RealtimeChannels.SYSTEM_ALERT, alert);
+    }
+
+    /**
+     * The {@code eventId} of a further message made from one event (an escalation beside the pending decision, a
+     * tier change beside the trust change): its own, so a client may de-duplicate by {@code eventId} alone, and the
+     * same on every retry.
+     */
+    private static UUID derived(UUID eventId, String message) {
+        return UUID.nameUUIDFromBytes((eventId + "/" + message).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The owner's channel, and {@code publicChannel} when the agent is in public view. */

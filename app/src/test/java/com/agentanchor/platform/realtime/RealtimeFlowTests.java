@@ -140,6 +140,10 @@ class RealtimeFlowTests {
             var tier = data(events, "trust-tier-change");
             assertThat(tier.get("previousTier").asString()).isEqualTo("Untrusted");
             assertThat(tier.get("newTier").asString()).isEqualTo("Provisional");
+            assertThat(tier.get("eventId").asString()).as("every message its own eventId")
+                    .isNotEqualTo(trust.get("eventId").asString());
+            assertThat(data(events, "decision-made").get("decision").get("subjectAction").asString())
+                    .isEqualTo("book a flight");
             assertThat(data(events, "decision-made").get("decision").get("status").asString()).isEqualTo("approved");
             assertThat(data(events, "notification").get("title").asString()).isEqualTo("Council approved");
             var made = json.readTree(council.collect(1, Duration.ofSeconds(10)).get(0).getData());

@@ -20,6 +20,7 @@ import com.agentanchor.agents.application.port.in.AgentGovernance;
 import com.agentanchor.agents.application.port.in.AgentId;
 import com.agentanchor.agents.application.port.in.AgentLifecycle;
 import com.agentanchor.agents.application.port.in.AgentNotReady;
+import com.agentanchor.agents.application.port.in.ExaminationResult;
 import com.agentanchor.agents.application.port.in.TrustAdjustment;
 import com.agentanchor.agents.application.port.in.TrustSource;
 import com.agentanchor.profiles.application.port.in.ProfileId;
@@ -96,11 +97,14 @@ class AcademyService implements Training, Examining {
         if (!enrollment.status().equals("examination")) {
             throw new NotReady("Enrollment " + id + " is " + enrollment.status() + ", not waiting for a grade");
         }
+        int attempt = enrollment.examinationAttempts() + 1;
         var graded = progress.recordExamination(id, validator.value(), examination,
-                examination.enrollmentStatusAfter(enrollment.examinationAttempts() + 1));
+                examination.enrollmentStatusAfter(attempt));
+        var result = examination.passed() ? ExaminationResult.PASSED
+                : examination.lastFailedAttempt(attempt) ? ExaminationResult.FAILED : ExaminationResult.RETAKE;
         var verdict = "Examination " + (examination.passed() ? "passed" : "failed") + " with " + examination.score();
         try {
-            governance.closeExamination(validator, agent, examination.passed(), verdict, id);
+            governance.closeExamination(validator, agent, result, verdict, id);
         } catch (AgentNotReady e) { // e.g. suspended by the council while it sat the examination
             throw new NotReady(e.getMessage());
         }

@@ -13,6 +13,7 @@ import com.agentanchor.agents.application.port.in.AgentId;
 import com.agentanchor.agents.application.port.in.AgentNotFound;
 import com.agentanchor.agents.application.port.in.AgentNotReady;
 import com.agentanchor.agents.application.port.in.AgentUnderReview;
+import com.agentanchor.agents.application.port.in.ExaminationResult;
 import com.agentanchor.agents.application.port.in.TrustAdjustment;
 import com.agentanchor.agents.application.port.out.Agents;
 import com.agentanchor.agents.application.port.out.GovernedAgent;
@@ -73,12 +74,18 @@ class GovernanceService implements AgentGovernance {
 
     @Override
     @Transactional
-    public void closeExamination(ProfileId validator, AgentId id, boolean passed, String reason, UUID examinationId) {
+    public void closeExamination(ProfileId validator, AgentId id, ExaminationResult result, String reason,
+            UUID examinationId) {
         var agent = governed(id);
         if (agent.status() != AgentStatus.examination) {
             throw new AgentNotReady(id, "is not sitting an examination");
         }
-        move(validator, agent, passed ? AgentStatus.active : AgentStatus.training, reason, examinationId);
+        var to = switch (result) {
+            case PASSED -> AgentStatus.active;
+            case RETAKE -> AgentStatus.training;
+            case FAILED -> AgentStatus.draft;
+        };
+        move(validator, agent, to, reason, examinationId);
     }
 
     private void move(ProfileId validator, GovernedAgent agent, AgentStatus to, String reason, UUID decisionId) {

@@ -26,6 +26,7 @@ public interface AgentGovernance {
     /** Lifts a suspension: back to active when the agent had graduated, to draft otherwise. */
     void reinstate(ProfileId validator, AgentId agent, String reason, UUID decisionId);
 
-    /** Closes an examination: the agent graduates (active) or goes back to training. */
-    void closeExamination(ProfileId validator, AgentId agent, boolean passed, String reason, UUID examinationId);
+    /** Closes an examination: the agent graduates (active), trains again, or, out of attempts, is a draft again. */
+    void closeExamination(ProfileId validator, AgentId agent, ExaminationResult result, String reason,
+            UUID examinationId);
 }

@@ -43,7 +43,7 @@ class ActionsListener {
     void on(AgentStatusChanged e) {
         record(Observation.ofAgent(e.eventId(), e.graduated() ? "agent.graduated" : "agent.status_changed",
                 EventCategory.agent_action, e.agentId(), e.ownerId(), "active".equals(e.newStatus()), e.actorId(),
-                e.agentName() + (e.graduated() ? " graduated" : " is " + e.newStatus()),
+                e.agentName() + statusPhrase(e),
                 Map.of("previousStatus", e.previousStatus(), "newStatus", e.newStatus())));
     }
 
@@ -62,6 +62,16 @@ class ActionsListener {
         record(Observation.ofAgent(e.eventId(), "council.decided", EventCategory.council_activity, e.agentId(),
                 e.ownerId(), e.publicAgent(), e.actorId(), "Council %s: %s".formatted(e.status(), e.subjectAction()),
                 Map.of("decisionId", e.decisionId().toString(), "status", e.status(), "riskLevel", e.riskLevel())));
+    }
+
+    private static String statusPhrase(AgentStatusChanged e) {
+        return switch (e.newStatus()) {
+            case "training" -> " is in training";
+            case "examination" -> " sits its examination";
+            case "active" -> e.graduated() ? " graduated" : " is active again";
+            case "draft" -> " is a draft again";
+            default -> " is " + e.newStatus();
+        };
     }
 
     /** On behalf of whoever acted: row-level security lets nobody log in another user's name. */
