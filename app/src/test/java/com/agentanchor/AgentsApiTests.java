@@ -100,7 +100,7 @@ class AgentsApiTests {
         var me = new ProfileId(UUID.fromString(api.get("/api/profiles/me", token).body().get("id").asString()));
         var agent = UUID.fromString(api.post("/api/agents", token, Map.of("name", "Twice")).body().get("id").asString());
         var observation = Observation.ofAgent(UUID.randomUUID(), "agent.tested", EventCategory.agent_action, agent,
-                me.value(), false, me.value(), "delivered twice", Map.of());
+                "Twice", me.value(), false, me.value(), "delivered twice", Map.of());
 
         try (var acting = ActingProfile.enter(me)) {
             assertThat(observations.record(observation)).isPresent();

@@ -36,7 +36,10 @@ class RealtimeBridge {
         this.pusher = pusher;
     }
 
-    /** {@code new-event}: on observer-feed when public, and always to the subject's owner. */
+    /**
+     * {@code new-event}: on observer-feed when public, and always to the subject's owner; an anomaly also as
+     * {@code anomaly-detected}.
+     */
     @ApplicationModuleListener
     void on(ObservationRecorded e) {
         var channels = new ArrayList<String>();
@@ -63,8 +66,19 @@ class RealtimeBridge {
         payload.put("event", event);
         if ("agent".equals(e.subjectType())) {
             payload.put("agentId", e.subjectId());
+            payload.put("agentName", e.subjectName());
         }
         pusher.publish(channels, RealtimeChannels.NEW_EVENT, payload);
+        if (e.anomalyScore() > 0) {
+            var anomaly = new LinkedHashMap<String, Object>();
+            anomaly.put("eventId", derived(e.eventId(), RealtimeChannels.ANOMALY_DETECTED));
+            anomaly.put("agentId", e.subjectId());
+            anomaly.put("agentName", e.subjectName());
+            anomaly.put("anomalyScore", e.anomalyScore());
+            anomaly.put("description", e.title());
+            anomaly.put("timestamp", e.createdAt().toString());
+            pusher.publish(channels, RealtimeChannels.ANOMALY_DETECTED, anomaly);
+        }
     }
 
     /**

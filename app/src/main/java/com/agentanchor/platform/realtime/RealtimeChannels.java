@@ -12,6 +12,7 @@ final class RealtimeChannels {
     static final String AGENT_PREFIX = "private-agent-";
 
     static final String NEW_EVENT = "new-event";
+    static final String ANOMALY_DETECTED = "anomaly-detected";
     static final String NOTIFICATION = "notification";
     static final String DECISION_PENDING = "decision-pending";
     static final String ESCALATION_REQUIRED = "escalation-required";

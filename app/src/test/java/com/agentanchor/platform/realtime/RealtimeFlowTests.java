@@ -152,6 +152,36 @@ class RealtimeFlowTests {
     }
 
     @Test
+    void aSuspensionsSharpTrustDropReachesTheOwnerAsAnAnomaly() throws Exception {
+        var owner = api.token("owner-" + UUID.randomUUID());
+        var ownerId = api.get("/api/profiles/me", owner).body().get("id").asString();
+        var agent = api.post("/api/agents", owner, Map.of("name", "Leaky")).body().get("id").asString();
+        var validator = api.trainer("validator-" + UUID.randomUUID());
+        var suspension = api.post("/api/council/decisions", owner, Map.of("agentId", agent, "decisionType",
+                "suspension", "riskLevel", 2, "subjectAction", "leaked a key")).body().get("id").asString();
+
+        try (var own = client(owner)) {
+            own.subscribePrivate("private-user-" + ownerId, "anomaly-detected", "agent-status-change");
+            assertThat(own.awaitSubscription()).isNotNull();
+
+            api.post("/api/council/decisions/" + suspension + "/votes", validator, Map.of("vote", "for"));
+
+            var events = own.collect(2, Duration.ofSeconds(10));
+            assertThat(events).extracting(PusherEvent::getEventName)
+                    .containsExactlyInAnyOrder("anomaly-detected", "agent-status-change");
+            var anomaly = data(events, "anomaly-detected");
+            assertThat(anomaly.get("anomalyScore").asInt()).isEqualTo(50);
+            assertThat(anomaly.get("agentName").asString()).isEqualTo("Leaky");
+            assertThat(anomaly.get("description").asString()).contains("lost 50 points");
+            assertThat(data(events, "agent-status-change").get("newStatus").asString()).isEqualTo("suspended");
+        }
+        assertThat(database.rows("""
+                SELECT severity::text, anomaly_score, flagged FROM observer_events
+                 WHERE subject_id = ?::uuid AND category = 'anomaly'""", agent))
+                .containsExactly(Map.of("severity", "warning", "anomaly_score", 50, "flagged", true));
+    }
+
+    @Test
     void aGraduationIsAnnouncedToEveryoneOnTheObserverFeed() throws Exception {
         var owner = api.trainer("owner-" + UUID.randomUUID());
         var agent = api.post("/api/agents", owner, Map.of("name", "Valedictorian")).body().get("id").asString();
@@ -312,6 +342,6 @@ class RealtimeFlowTests {
 
     private static ObservationRecorded observation(boolean publicFeed, String title) {
         return new ObservationRecorded(UUID.randomUUID(), 1, "agent.tested", "agent_action", "info", "agent",
-                UUID.randomUUID(), title, null, Instant.now(), null, publicFeed);
+                UUID.randomUUID(), title, null, Instant.now(), null, publicFeed, "Tester", 0);
     }
 }

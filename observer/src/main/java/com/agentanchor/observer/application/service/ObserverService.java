@@ -29,7 +29,7 @@ class ObserverService implements ObservationLog {
         var recorded = log.append(o);
         recorded.ifPresent(r -> events.publishEvent(new ObservationRecorded(r.id(), r.sequence(), o.eventType(),
                 o.category().name(), o.severity().name(), o.subjectType(), o.subjectId(), o.title(), o.description(),
-                r.createdAt(), o.subjectOwnerId(), o.belongsOnPublicFeed())));
+                r.createdAt(), o.subjectOwnerId(), o.belongsOnPublicFeed(), o.subjectName(), o.anomalyScore())));
         return recorded;
     }
 }

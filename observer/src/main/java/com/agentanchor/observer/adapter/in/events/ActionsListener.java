@@ -1,6 +1,8 @@
 package com.agentanchor.observer.adapter.in.events;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -13,6 +15,7 @@ import com.agentanchor.council.events.DecisionMade;
 import com.agentanchor.observer.application.port.in.ObservationLog;
 import com.agentanchor.observer.domain.EventCategory;
 import com.agentanchor.observer.domain.Observation;
+import com.agentanchor.observer.domain.TrustWatch;
 import com.agentanchor.profiles.application.port.in.ActingProfile;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
@@ -33,7 +36,7 @@ class ActionsListener {
     @Async
     @TransactionalEventListener
     void on(AgentRegistered e) {
-        record(Observation.ofAgent(e.eventId(), "agent.registered", EventCategory.agent_action, e.agentId(),
+        record(Observation.ofAgent(e.eventId(), "agent.registered", EventCategory.agent_action, e.agentId(), e.name(),
                 e.ownerId(), "active".equals(e.status()), e.actorId(), "Agent " + e.name() + " registered",
                 Map.of("status", e.status(), "trustScore", e.trustScore())));
     }
@@ -42,7 +45,8 @@ class ActionsListener {
     @TransactionalEventListener
     void on(AgentStatusChanged e) {
         record(Observation.ofAgent(e.eventId(), e.graduated() ? "agent.graduated" : "agent.status_changed",
-                EventCategory.agent_action, e.agentId(), e.ownerId(), "active".equals(e.newStatus()), e.actorId(),
+                EventCategory.agent_action, e.agentId(), e.agentName(), e.ownerId(), "active".equals(e.newStatus()),
+                e.actorId(),
                 e.agentName() + statusPhrase(e),
                 Map.of("previousStatus", e.previousStatus(), "newStatus", e.newStatus())));
     }
@@ -50,17 +54,22 @@ class ActionsListener {
     @Async
     @TransactionalEventListener
     void on(TrustChanged e) {
-        record(Observation.ofAgent(e.eventId(), "trust.changed", EventCategory.trust_change, e.agentId(),
-                e.ownerId(), e.publicAgent(), e.actorId(), "%s's trust %+d to %d (%s)".formatted(e.agentName(),
-                        e.change(), e.newScore(), e.newTier()),
-                Map.of("previousScore", e.previousScore(), "newScore", e.newScore(), "source", e.source())));
+        var change = Observation.ofAgent(e.eventId(), "trust.changed", EventCategory.trust_change, e.agentId(),
+                e.agentName(), e.ownerId(), e.publicAgent(), e.actorId(), "%s's trust %+d to %d (%s)".formatted(
+                        e.agentName(), e.change(), e.newScore(), e.newTier()),
+                Map.of("previousScore", e.previousScore(), "newScore", e.newScore(), "source", e.source()));
+        record(change);
+        TrustWatch.anomalyScore(e.change()).ifPresent(score -> record(change.asAnomaly(
+                UUID.nameUUIDFromBytes((e.eventId() + "/anomaly").getBytes(StandardCharsets.UTF_8)),
+                "anomaly.trust_drop", score, "Sharp trust drop: " + e.agentName() + " lost " + -e.change() + " points",
+                e.reason())));
     }
 
     @Async
     @TransactionalEventListener
     void on(DecisionMade e) {
         record(Observation.ofAgent(e.eventId(), "council.decided", EventCategory.council_activity, e.agentId(),
-                e.ownerId(), e.publicAgent(), e.actorId(), "Council %s: %s".formatted(e.status(), e.subjectAction()),
+                e.agentName(), e.ownerId(), e.publicAgent(), e.actorId(), "Council %s: %s".formatted(e.status(), e.subjectAction()),
                 Map.of("decisionId", e.decisionId().toString(), "status", e.status(), "riskLevel", e.riskLevel())));
     }
 

@@ -33,13 +33,14 @@ class JdbcObserverEvents implements ObserverEvents {
         }
         return jdbc.sql("""
                 INSERT INTO observer_events (source_event_id, event_type, category, severity, subject_type, subject_id,
-                                             actor_type, actor_id, title, description, payload)
-                VALUES (?, ?, ?::event_category, ?::event_severity, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                                             actor_type, actor_id, title, description, payload, anomaly_score,
+                                             flagged)
+                VALUES (?, ?, ?::event_category, ?::event_severity, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 ON CONFLICT (source_event_id) DO NOTHING
                 RETURNING id, sequence, created_at""")
                 .params(o.sourceEventId(), o.eventType(), o.category().name(), o.severity().name(), o.subjectType(),
                         o.subjectId(), o.actorType(), o.actorId(), o.title(), o.description(),
-                        json.writeValueAsString(o.payload()))
+                        json.writeValueAsString(o.payload()), o.anomalyScore(), o.flagged())
                 .query((rs, n) -> new RecordedObservation(rs.getObject("id", UUID.class), rs.getLong("sequence"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .optional();
