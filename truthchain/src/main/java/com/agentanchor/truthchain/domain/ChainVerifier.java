@@ -1,7 +1,5 @@
 package com.agentanchor.truthchain.domain;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -39,13 +37,6 @@ public final class ChainVerifier {
 
     private static final int PARALLEL_THRESHOLD = 64;
     private static final HexFormat HEX = HexFormat.of();
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 
     private final Map<String, VerificationKey> keys;
 
@@ -93,7 +84,7 @@ public final class ChainVerifier {
 
     private Check check(StoredRecord row, Mode mode) {
         var check = new Check();
-        check.hash = SHA256.get().digest(row.canonical());
+        check.hash = Sha256.hash(row.canonical());
         check.hashHex = HEX.formatHex(check.hash);
         try {
             if (mode == Mode.FULL) {
