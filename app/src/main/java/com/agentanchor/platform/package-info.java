@@ -4,9 +4,8 @@
  * problem details, and carries domain events to Pusher channels (or serves the Pusher protocol itself). Nothing
  * depends on it.
  */
-@ApplicationModule(displayName = "Platform", allowedDependencies = { "profiles :: api", "agents :: api", "agents :: events",
-        "observer :: events",
-        "council :: api", "council :: events", "truthchain :: events" })
+@ApplicationModule(displayName = "Platform", allowedDependencies = { "profiles :: api", "agents :: api",
+        "agents :: events", "observer :: events", "council :: api", "council :: events", "truthchain :: events" })
 package com.agentanchor.platform;
 
 import org.springframework.modulith.ApplicationModule;

@@ -17,6 +17,7 @@ public record AgentStatusChanged(UUID eventId, UUID agentId, String agentName, U
 
     /** Active for the first time: out of training or examination, not back from a suspension. */
     public boolean graduated() {
-        return "active".equals(newStatus) && ("training".equals(previousStatus) || "examination".equals(previousStatus));
+        return "active".equals(newStatus)
+                && ("training".equals(previousStatus) || "examination".equals(previousStatus));
     }
 }

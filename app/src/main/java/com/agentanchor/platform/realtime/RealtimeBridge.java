@@ -153,7 +153,7 @@ class RealtimeBridge {
                         "/council/decisions/" + e.decisionId(), e.occurredAt()));
     }
 
-    /** {@code trust-change}, and {@code trust-tier-change} when the tier moved, to the owner and, if public, everyone. */
+    /** {@code trust-change}, and {@code trust-tier-change} if the tier moved, to the owner and, if public, everyone. */
     @ApplicationModuleListener
     void on(TrustChanged e) {
         var channels = ownerAnd(e.ownerId(), e.publicAgent(), RealtimeChannels.OBSERVER_FEED);

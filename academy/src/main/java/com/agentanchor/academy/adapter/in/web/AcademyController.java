@@ -86,7 +86,6 @@ class AcademyController {
         return ErrorResponse.builder(e, HttpStatus.FORBIDDEN, e.getMessage()).title("Not an examiner").build();
     }
 
-
     record NewEnrollment(@NotNull UUID agentId, CurriculumType curriculumType) {
     }
 

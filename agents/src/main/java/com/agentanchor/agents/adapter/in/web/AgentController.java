@@ -88,7 +88,6 @@ class AgentController {
         return ErrorResponse.builder(e, HttpStatus.FORBIDDEN, e.getMessage()).title("Not the agent's owner").build();
     }
 
-
     record NewAgent(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 5_000) String description,

@@ -23,7 +23,7 @@ public interface Agents {
 
     Agent update(Agent agent);
 
-    /** The agent as its reviewer sees it: present only when the acting user may govern it (see {@code may_govern_agent}). */
+    /** The agent as its reviewer sees it; present only if the acting user may govern it ({@code may_govern_agent}). */
     Optional<GovernedAgent> underReview(UUID id);
 
     /** Through {@code apply_trust_change}: clamped, recorded in trust_history, refused unless the actor may govern. */

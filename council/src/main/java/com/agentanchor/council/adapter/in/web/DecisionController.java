@@ -104,7 +104,6 @@ class DecisionController {
         return ErrorResponse.builder(e, HttpStatus.CONFLICT, e.getMessage()).title("Request not applicable").build();
     }
 
-
     record NewDecision(
             @NotNull UUID agentId,
             @NotNull DecisionType decisionType,

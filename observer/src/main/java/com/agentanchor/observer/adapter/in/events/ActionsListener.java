@@ -69,7 +69,8 @@ class ActionsListener {
     @TransactionalEventListener
     void on(DecisionMade e) {
         record(Observation.ofAgent(e.eventId(), "council.decided", EventCategory.council_activity, e.agentId(),
-                e.agentName(), e.ownerId(), e.publicAgent(), e.actorId(), "Council %s: %s".formatted(e.status(), e.subjectAction()),
+                e.agentName(), e.ownerId(), e.publicAgent(), e.actorId(),
+                "Council %s: %s".formatted(e.status(), e.subjectAction()),
                 Map.of("decisionId", e.decisionId().toString(), "status", e.status(), "riskLevel", e.riskLevel())));
     }
 
