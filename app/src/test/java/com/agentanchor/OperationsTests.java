@@ -67,6 +67,10 @@ class OperationsTests {
                 "/api/profiles/me", "/dev/token", "/api/realtime/auth", "/api/realtime/config");
         assertThat(docs.get("paths").get("/api/agents").get("post").get("responses").propertyNames())
                 .contains("201", "400", "401");
+        assertThat(docs.get("paths").get("/api/council/decisions/{id}/votes").get("post").get("responses")
+                .propertyNames()).contains("200", "400", "401", "403", "404", "409");
+        assertThat(docs.get("paths").get("/api/academy/enrollments/{id}/grades").get("post").get("responses")
+                .propertyNames()).contains("200", "403", "404", "409");
         assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
     }
 
