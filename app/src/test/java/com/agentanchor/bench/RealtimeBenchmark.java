@@ -1,13 +1,23 @@
 package com.agentanchor.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -15,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import org.apache.http.HttpRequestInterceptor;
+import org.apache.http.HttpResponseInterceptor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
@@ -40,7 +52,10 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction just before commit;</li>
  * <li>the local server alone, with 500 subscribed WebSocket clients receiving 1 message/s each, triggered through
  * pusher-http-java: (a) 500 channels of one client each, triggers spread evenly over each second; (b) one channel
- * of 500 clients, one trigger per second (fan-out).</li>
+ * of 500 clients, one trigger per second (fan-out). Each case runs twice: with JDK {@code java.net.http.WebSocket}
+ * clients, and with {@link NioWebSocketClients}, one thread for all 500, so that the clients' share of the two
+ * cores is small; for (b) it also prints the server's queuing time, the timeline and CPU per trigger;</li>
+ * <li>the floor under (b): what 500 loopback socket writes cost one thread, with no WebSocket library.</li>
  * </ol>
  * Run: see docs/benchmarks.md.
  */
@@ -52,8 +67,11 @@ public final class RealtimeBenchmark {
 
     public static void main(String[] args) throws Exception {
         commitToClient();
-        serverAlone(false);
-        serverAlone(true);
+        for (boolean fanOut : new boolean[] {false, true}) {
+            serverAlone(fanOut, Clients.JDK);
+            serverAlone(fanOut, Clients.LIGHT);
+        }
+        loopbackWrites();
         System.exit(0);
     }
 
@@ -146,19 +164,179 @@ public final class RealtimeBenchmark {
         }
     }
 
-    static void serverAlone(boolean fanOut) throws Exception {
-        var callbacks = Executors.newFixedThreadPool(2);
-        var http = HttpClient.newBuilder().executor(callbacks).build();
-        var sockets = new ArrayList<WebSocket>();
+    /** Who receives in {@link #serverAlone}: the two kinds of client, named in the printed line. */
+    enum Clients {
+        JDK("JDK java.net.http.WebSocket clients"),
+        LIGHT("light NIO clients (one thread, one selector)");
+
+        final String label;
+
+        Clients(String label) {
+            this.label = label;
+        }
+    }
+
+    static void serverAlone(boolean fanOut, Clients kind) throws Exception {
         int messages = CLIENTS * SECONDS; // each client gets one message a second either way
         var latencies = new AtomicLongArray(messages);
         var received = new AtomicInteger();
-        var sentAt = new AtomicLongArray(SECONDS * CLIENTS);
+        var sentAt = new AtomicLongArray(messages);
+        var firstAt = new AtomicLongArray(messages); // per trigger: when its first and last frame were read
+        var lastAt = new AtomicLongArray(messages);
+        for (int i = 0; i < messages; i++) {
+            firstAt.set(i, Long.MAX_VALUE);
+        }
+        NioWebSocketClients.PerfListener perf = (seq, arrived) -> {
+            int i = received.getAndIncrement();
+            if (i < messages) {
+                latencies.set(i, arrived - sentAt.get(seq));
+            }
+            firstAt.accumulateAndGet(seq, arrived, Math::min);
+            lastAt.accumulateAndGet(seq, arrived, Math::max);
+        };
+        // The trigger's HTTP exchange as the REST client's own interceptors see it: the request about to be written,
+        // the response head read. The server answers only after queuing the frame to every subscriber, so this
+        // window holds, and bounds from above, the server's time from accepting the request to the last frame queued.
+        var exchange = new long[2];
+        var serverTimes = new long[SECONDS];
+        var written = new long[SECONDS]; // trigger call to request written: the REST client's own work
+        var channels = new ArrayList<String>();
+        for (int c = 0; c < CLIENTS; c++) {
+            channels.add(fanOut ? "bench" : "bench-" + c);
+        }
         try (var server = LocalPusherServer.start(LocalPusherConfig.builder().appId("bench").key("k").secret("s")
-                .build()); var rest = new com.pusher.rest.Pusher(server.restUrl())) {
-            var uri = URI.create("ws://127.0.0.1:" + server.wsPort() + "/app/k?protocol=7&client=bench&version=1");
+                .build()); var rest = new com.pusher.rest.Pusher(server.restUrl());
+                var clients = kind == Clients.JDK ? jdkClients(server, channels, perf)
+                        : new NioWebSocketClients(new InetSocketAddress("127.0.0.1", server.wsPort()),
+                                "/app/k?protocol=7&client=bench&version=1", channels, perf)) {
+            rest.configureHttpClient(com.pusher.rest.Pusher.defaultHttpClientBuilder()
+                    .addInterceptorLast((HttpRequestInterceptor) (request, context) -> exchange[0] = System.nanoTime())
+                    .addInterceptorFirst((HttpResponseInterceptor) (response, context) -> exchange[1] = System
+                            .nanoTime()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (subscribers(server, fanOut) < CLIENTS && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            for (int i = 0; i < 200; i++) {
+                rest.trigger("warm-up", "w", "x");
+            }
+            var cpuBefore = cpuByThread();
+            int seq = 0;
+            long begin = System.nanoTime();
+            for (int second = 0; second < SECONDS; second++) {
+                if (fanOut) {
+                    sleepUntil(begin + TimeUnit.SECONDS.toNanos(second));
+                    sentAt.set(seq, System.nanoTime());
+                    rest.trigger("bench", "perf", seq++); // Gson sends the number as data "7"
+                    serverTimes[second] = exchange[1] - exchange[0];
+                    written[second] = exchange[0] - sentAt.get(second);
+                } else {
+                    for (int c = 0; c < CLIENTS; c++) {
+                        sleepUntil(begin + TimeUnit.SECONDS.toNanos(second)
+                                + TimeUnit.SECONDS.toNanos(1) * c / CLIENTS);
+                        sentAt.set(seq, System.nanoTime());
+                        rest.trigger("bench-" + c, "perf", seq++);
+                    }
+                }
+            }
+            Thread.sleep(2000);
+            long[] cpu = cpuSince(cpuBefore);
+            int got = Math.min(received.get(), messages);
+            var sorted = new long[got];
+            for (int i = 0; i < got; i++) {
+                sorted[i] = latencies.get(i);
+            }
+            Arrays.sort(sorted);
+            System.out.printf("%nLocal server alone, %d %s at 1 msg/s each for %d s, %s:%n"
+                    + "  delivered %,d of %,d; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms"
+                    + "   (target p95 < 5 ms)%n",
+                    CLIENTS, kind.label, SECONDS, fanOut ? "one channel, one trigger per second (fan-out to all 500)"
+                            : "500 channels, 500 triggers per second spread evenly",
+                    got, messages, sorted[got / 2] / 1e6, sorted[(int) (got * 0.95)] / 1e6,
+                    sorted[(int) (got * 0.99)] / 1e6, sorted[got - 1] / 1e6);
+            if (fanOut) {
+                Arrays.sort(serverTimes);
+                System.out.printf("  server, trigger request written -> response head read (sent after all 500 frames"
+                        + " are queued): p50 %.2f ms, p95 %.2f ms, max %.2f ms%n", serverTimes[SECONDS / 2] / 1e6,
+                        serverTimes[(int) (SECONDS * 0.95)] / 1e6, serverTimes[SECONDS - 1] / 1e6);
+                var first = new long[SECONDS];
+                var last = new long[SECONDS];
+                for (int i = 0; i < SECONDS; i++) {
+                    first[i] = firstAt.get(i) - sentAt.get(i);
+                    last[i] = lastAt.get(i) - sentAt.get(i);
+                }
+                Arrays.sort(written);
+                Arrays.sort(first);
+                Arrays.sort(last);
+                System.out.printf("  after the trigger call (p50s of %d): request written %.2f ms, first frame read"
+                        + " %.2f ms, last frame read %.2f ms%n", SECONDS, written[SECONDS / 2] / 1e6,
+                        first[SECONDS / 2] / 1e6, last[SECONDS / 2] / 1e6);
+                System.out.printf("  CPU per trigger: server WebSocket selector thread (writes the frames) %.2f ms,"
+                        + " server HTTP threads (queue them) %.2f ms, client threads %.2f ms%n",
+                        cpu[0] / 1e6 / SECONDS, cpu[1] / 1e6 / SECONDS, cpu[2] / 1e6 / SECONDS);
+            }
+        }
+    }
+
+    /**
+     * What a fan-out costs the kernel alone, the floor under case (b): one thread writes a frame of the size of a
+     * {@code perf} event to each of 500 loopback sockets, as the server's selector thread does, with no WebSocket
+     * library and nothing reading meanwhile (each round is drained afterwards).
+     */
+    static void loopbackWrites() throws IOException, InterruptedException {
+        var frame = new byte[2 + "{\"event\":\"perf\",\"channel\":\"bench\",\"data\":\"7\"}".length()];
+        var mx = ManagementFactory.getThreadMXBean();
+        var senders = new ArrayList<SocketChannel>();
+        var receivers = new ArrayList<SocketChannel>();
+        try (var listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0), CLIENTS)) {
             for (int c = 0; c < CLIENTS; c++) {
-                var channel = fanOut ? "bench" : "bench-" + c;
+                receivers.add(SocketChannel.open(listener.getLocalAddress()));
+                var sender = listener.accept();
+                sender.setOption(StandardSocketOptions.TCP_NODELAY, true); // as the server sets it
+                sender.configureBlocking(false);
+                senders.add(sender);
+            }
+            var rounds = new long[SECONDS];
+            for (int round = 0; round < SECONDS; round++) {
+                Thread.sleep(100);
+                long before = mx.getCurrentThreadCpuTime();
+                for (var sender : senders) {
+                    sender.write(ByteBuffer.wrap(frame));
+                }
+                rounds[round] = mx.getCurrentThreadCpuTime() - before;
+                for (var receiver : receivers) {
+                    receiver.read(ByteBuffer.allocate(frame.length));
+                }
+            }
+            Arrays.sort(rounds);
+            System.out.printf("%nLoopback writes alone, one thread writing a %d-byte frame to each of %d sockets, %d"
+                    + " rounds:%n  CPU p50 %.2f ms (%.1f us a write), max %.2f ms%n", frame.length, CLIENTS, SECONDS,
+                    rounds[SECONDS / 2] / 1e6, rounds[SECONDS / 2] / 1e3 / CLIENTS, rounds[SECONDS - 1] / 1e6);
+        } finally {
+            for (var socket : senders) {
+                socket.close();
+            }
+            for (var socket : receivers) {
+                socket.close();
+            }
+        }
+    }
+
+    /** One JDK WebSocket per entry of {@code channels}, subscribing there; closing aborts them all. */
+    private static AutoCloseable jdkClients(LocalPusherServer server, List<String> channels,
+            NioWebSocketClients.PerfListener perf) throws Exception {
+        var threads = new AtomicInteger();
+        var callbacks = Executors.newFixedThreadPool(2, r -> new Thread(r, "bench-jdk-clients-" + threads
+                .incrementAndGet()));
+        var http = HttpClient.newBuilder().executor(callbacks).build();
+        var sockets = new ArrayList<WebSocket>();
+        AutoCloseable close = () -> {
+            sockets.forEach(WebSocket::abort);
+            callbacks.shutdownNow();
+        };
+        try {
+            var uri = URI.create("ws://127.0.0.1:" + server.wsPort() + "/app/k?protocol=7&client=bench&version=1");
+            for (var channel : channels) {
                 sockets.add(http.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
                     final StringBuilder partial = new StringBuilder();
 
@@ -171,11 +349,7 @@ public final class RealtimeBenchmark {
                             long now = System.nanoTime();
                             if (message.startsWith("{\"event\":\"perf\"")) {
                                 int at = message.indexOf("\"data\":\"") + 8;
-                                int seq = Integer.parseInt(message.substring(at, message.indexOf('"', at)));
-                                int i = received.getAndIncrement();
-                                if (i < messages) {
-                                    latencies.set(i, now - sentAt.get(seq));
-                                }
+                                perf.received(Integer.parseInt(message.substring(at, message.indexOf('"', at))), now);
                             } else if (message.contains("pusher:connection_established")) {
                                 ws.sendText("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + channel
                                         + "\"}}", true);
@@ -186,45 +360,46 @@ public final class RealtimeBenchmark {
                     }
                 }).get(10, TimeUnit.SECONDS));
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (subscribers(server, fanOut) < CLIENTS && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            for (int i = 0; i < 200; i++) {
-                rest.trigger("warm-up", "w", "x");
-            }
-            int seq = 0;
-            long begin = System.nanoTime();
-            for (int second = 0; second < SECONDS; second++) {
-                if (fanOut) {
-                    sleepUntil(begin + TimeUnit.SECONDS.toNanos(second));
-                    sentAt.set(seq, System.nanoTime());
-                    rest.trigger("bench", "perf", seq++); // Gson sends the number as data "7"
-                } else {
-                    for (int c = 0; c < CLIENTS; c++) {
-                        sleepUntil(begin + TimeUnit.SECONDS.toNanos(second) + TimeUnit.SECONDS.toNanos(1) * c / CLIENTS);
-                        sentAt.set(seq, System.nanoTime());
-                        rest.trigger("bench-" + c, "perf", seq++);
-                    }
-                }
-            }
-            Thread.sleep(2000);
-            int got = Math.min(received.get(), messages);
-            var sorted = new long[got];
-            for (int i = 0; i < got; i++) {
-                sorted[i] = latencies.get(i);
-            }
-            Arrays.sort(sorted);
-            System.out.printf("%nLocal server alone, %d WebSocket clients at 1 msg/s each for %d s, %s:%n"
-                    + "  delivered %,d of %,d; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms   (target p95 < 5 ms)%n",
-                    CLIENTS, SECONDS, fanOut ? "one channel, one trigger per second (fan-out to all 500)"
-                            : "500 channels, 500 triggers per second spread evenly",
-                    got, messages, sorted[got / 2] / 1e6, sorted[(int) (got * 0.95)] / 1e6,
-                    sorted[(int) (got * 0.99)] / 1e6, sorted[got - 1] / 1e6);
-        } finally {
-            sockets.forEach(WebSocket::abort);
-            callbacks.shutdownNow();
+            return close;
+        } catch (Exception e) {
+            close.close();
+            throw e;
         }
+    }
+
+    /** CPU time so far of every live thread, by thread id, in nanoseconds. */
+    private static Map<Long, Long> cpuByThread() {
+        var mx = ManagementFactory.getThreadMXBean();
+        var cpu = new HashMap<Long, Long>();
+        for (long id : mx.getAllThreadIds()) {
+            cpu.put(id, mx.getThreadCpuTime(id));
+        }
+        return cpu;
+    }
+
+    /**
+     * CPU time since {@code before} of the live threads, in three groups by name: the server's WebSocket selector
+     * thread (it writes every queued frame), the server's HTTP threads (they queue the frames), and the benchmark's
+     * client threads (the light client's one; the JDK clients' executor and HttpClient selector threads).
+     */
+    private static long[] cpuSince(Map<Long, Long> before) {
+        var mx = ManagementFactory.getThreadMXBean();
+        var groups = new long[3];
+        for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info == null) {
+                continue; // ended meanwhile
+            }
+            var name = info.getThreadName();
+            int group = name.startsWith("WebSocketSelector-") ? 0
+                    : name.startsWith("local-pusher-") && name.contains("-http-") || name.equals("HTTP-Dispatcher")
+                            ? 1
+                            : name.startsWith("bench-") || name.startsWith("HttpClient-") ? 2 : -1;
+            long now = mx.getThreadCpuTime(info.getThreadId());
+            if (group >= 0 && now > 0) {
+                groups[group] += now - before.getOrDefault(info.getThreadId(), 0L);
+            }
+        }
+        return groups;
     }
 
     private static int subscribers(LocalPusherServer server, boolean fanOut) {
