@@ -31,9 +31,4 @@ public record Examination(int score, String notes) {
         }
         return attempt >= MAX_ATTEMPTS ? "failed" : "in_progress";
     }
-
-    /** Whether this attempt ends the enrollment without a pass: the agent starts over as a draft. */
-    public boolean lastFailedAttempt(int attempt) {
-        return !passed() && attempt >= MAX_ATTEMPTS;
-    }
 }

@@ -97,11 +97,13 @@ class AcademyService implements Training, Examining {
         if (!enrollment.status().equals("examination")) {
             throw new NotReady("Enrollment " + id + " is " + enrollment.status() + ", not waiting for a grade");
         }
-        int attempt = enrollment.examinationAttempts() + 1;
-        var graded = progress.recordExamination(id, validator.value(), examination,
-                examination.enrollmentStatusAfter(attempt));
-        var result = examination.passed() ? ExaminationResult.PASSED
-                : examination.lastFailedAttempt(attempt) ? ExaminationResult.FAILED : ExaminationResult.RETAKE;
+        var status = examination.enrollmentStatusAfter(enrollment.examinationAttempts() + 1);
+        var graded = progress.recordExamination(id, validator.value(), examination, status);
+        var result = switch (status) {
+            case "passed" -> ExaminationResult.PASSED;
+            case "failed" -> ExaminationResult.FAILED; // out of attempts: the agent starts over as a draft
+            default -> ExaminationResult.RETAKE;
+        };
         var verdict = "Examination " + (examination.passed() ? "passed" : "failed") + " with " + examination.score();
         try {
             governance.closeExamination(validator, agent, result, verdict, id);
