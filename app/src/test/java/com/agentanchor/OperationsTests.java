@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,8 +43,13 @@ class OperationsTests {
     void prometheusExposesRequestsPoolPublicationsRealtimeDeliveriesAndTruthChainAppends() throws Exception {
         var api = new Api(port);
         api.post("/api/agents", api.token("metrics-" + UUID.randomUUID()), Map.of("name", "Measured"));
-        Thread.sleep(500); // the realtime listeners run after commit
+        // The realtime listeners and the chain run after commit, on their own threads.
+        var deadline = Instant.now().plusSeconds(10);
         var metrics = get("/actuator/prometheus", null).body();
+        while (!metrics.contains("agentanchor_realtime_deliveries_seconds_count") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            metrics = get("/actuator/prometheus", null).body();
+        }
         assertThat(metrics).contains("http_server_requests_seconds_count", "hikaricp_connections_active",
                 "agentanchor_events_publications_incomplete", "agentanchor_realtime_deliveries_seconds_count",
                 "agentanchor_truthchain_appends_total");

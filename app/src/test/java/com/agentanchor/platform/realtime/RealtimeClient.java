@@ -8,12 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import com.pusher.client.AuthorizationFailureException;
 import com.pusher.client.Pusher;
@@ -77,16 +80,54 @@ final class RealtimeClient implements AutoCloseable {
 
     /** Every event that arrives within {@code window}, or until {@code count} have. */
     List<PusherEvent> collect(int count, Duration window) throws InterruptedException {
+        return collect(count, window, event -> true);
+    }
+
+    /**
+     * Like {@link #collect(int, Duration)}, counting only events whose data names one of {@code subjects} (an id, a
+     * title): channels such as observer-feed are shared with the whole suite, and another test's late or retried
+     * delivery must not take a place.
+     */
+    List<PusherEvent> collectAbout(int count, Duration window, String... subjects) throws InterruptedException {
+        return collect(count, window, event -> Arrays.stream(subjects).anyMatch(event.getData()::contains));
+    }
+
+    /** The events about {@code subject} that arrive until each of {@code names} has been seen, or the window ends. */
+    List<PusherEvent> awaitAll(String subject, Duration window, String... names) throws InterruptedException {
+        var got = new ArrayList<PusherEvent>();
+        var missing = new HashSet<>(List.of(names));
+        long deadline = System.nanoTime() + window.toNanos();
+        while (!missing.isEmpty()) {
+            var next = next(deadline, event -> event.getData().contains(subject));
+            if (next == null) {
+                break;
+            }
+            got.add(next);
+            missing.remove(next.getEventName());
+        }
+        return got;
+    }
+
+    private List<PusherEvent> collect(int count, Duration window, Predicate<PusherEvent> counted)
+            throws InterruptedException {
         var got = new ArrayList<PusherEvent>();
         long deadline = System.nanoTime() + window.toNanos();
         while (got.size() < count) {
-            var next = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            var next = next(deadline, counted);
             if (next == null) {
                 break;
             }
             got.add(next);
         }
         return got;
+    }
+
+    private PusherEvent next(long deadline, Predicate<PusherEvent> counted) throws InterruptedException {
+        PusherEvent next;
+        do {
+            next = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } while (next != null && !counted.test(next));
+        return next;
     }
 
     @Override

@@ -104,10 +104,11 @@ class RealtimeFlowTests {
             assertThat(pending.get("decision").get("id").asString()).isEqualTo(id);
             assertThat(pending.get("decision").get("status").asString()).isEqualTo("pending");
             assertThat(pending.get("agentName").asString()).isEqualTo("Risky");
-            var escalation = json.readTree(council.collect(1, Duration.ofSeconds(10)).get(0).getData());
+            var escalation = json.readTree(council.collectAbout(1, Duration.ofSeconds(10), id).get(0).getData());
             assertThat(escalation.get("decisionId").asString()).isEqualTo(id);
             assertThat(escalation.get("reason").asString()).isEqualTo("wire money");
-            assertThat(anyone.collect(1, Duration.ofSeconds(1))).as("a draft's decisions are not public").isEmpty();
+            assertThat(anyone.collectAbout(1, Duration.ofSeconds(1), id, agent)).as("a draft's decisions are not public")
+                    .isEmpty();
         }
     }
 
@@ -146,7 +147,7 @@ class RealtimeFlowTests {
                     .isEqualTo("book a flight");
             assertThat(data(events, "decision-made").get("decision").get("status").asString()).isEqualTo("approved");
             assertThat(data(events, "notification").get("title").asString()).isEqualTo("Council approved");
-            var made = json.readTree(council.collect(1, Duration.ofSeconds(10)).get(0).getData());
+            var made = json.readTree(council.collectAbout(1, Duration.ofSeconds(10), decision).get(0).getData());
             assertThat(made.get("decision").get("id").asString()).isEqualTo(decision);
         }
     }
@@ -196,8 +197,8 @@ class RealtimeFlowTests {
 
             api.post("/api/academy/enrollments/" + enrollment + "/grades", examiner, Map.of("score", 90));
 
-            var events = anyone.collect(5, Duration.ofSeconds(10)).stream()
-                    .filter(e -> agent.equals(json.readTree(e.getData()).path("agentId").asString())).toList();
+            var events = anyone.awaitAll(agent, Duration.ofSeconds(10), "agent-graduated", "trust-change",
+                    "trust-tier-change", "new-event");
             assertThat(events).extracting(PusherEvent::getEventName).contains("agent-graduated", "trust-change",
                     "trust-tier-change", "new-event");
             assertThat(data(events, "agent-graduated").get("newStatus").asString()).isEqualTo("active");
@@ -211,15 +212,17 @@ class RealtimeFlowTests {
             anyone.subscribe("observer-feed", "agent-status-change", "agent-graduated");
             assertThat(anyone.awaitSubscription()).isEqualTo("observer-feed");
             var owner = UUID.randomUUID();
+            var agents = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
 
-            bridge.on(new AgentStatusChanged(UUID.randomUUID(), UUID.randomUUID(), "Public", owner, "active",
+            bridge.on(new AgentStatusChanged(UUID.randomUUID(), agents.get(0), "Public", owner, "active",
                     "suspended", "leaked a secret", null, null, Instant.now()));
-            bridge.on(new AgentStatusChanged(UUID.randomUUID(), UUID.randomUUID(), "Graduate", owner, "examination",
+            bridge.on(new AgentStatusChanged(UUID.randomUUID(), agents.get(1), "Graduate", owner, "examination",
                     "active", "passed", null, null, Instant.now()));
-            bridge.on(new AgentStatusChanged(UUID.randomUUID(), UUID.randomUUID(), "Draft", owner, "draft",
+            bridge.on(new AgentStatusChanged(UUID.randomUUID(), agents.get(2), "Draft", owner, "draft",
                     "suspended", "never public", null, null, Instant.now()));
 
-            var seen = anyone.collect(3, Duration.ofSeconds(2));
+            var seen = anyone.collectAbout(3, Duration.ofSeconds(2),
+                    agents.stream().map(UUID::toString).toArray(String[]::new));
             assertThat(seen).extracting(e -> e.getEventName() + " " + json.readTree(e.getData()).get("agentName")
                     .asString()).containsExactlyInAnyOrder("agent-status-change Public", "agent-graduated Graduate");
         }
@@ -246,12 +249,14 @@ class RealtimeFlowTests {
             anyone.subscribe("observer-feed", "new-event");
             assertThat(anyone.awaitSubscription()).isEqualTo("observer-feed");
 
-            bridge.on(observation(true, "public one"));
-            bridge.on(observation(false, "private one"));
+            var publicOne = "public " + UUID.randomUUID();
+            var privateOne = "private " + UUID.randomUUID();
+            bridge.on(observation(true, publicOne));
+            bridge.on(observation(false, privateOne));
 
-            var seen = anyone.collect(2, Duration.ofSeconds(2));
+            var seen = anyone.collectAbout(2, Duration.ofSeconds(2), publicOne, privateOne);
             assertThat(seen).singleElement().satisfies(e ->
-                    assertThat(json.readTree(e.getData()).get("event").get("title").asString()).isEqualTo("public one"));
+                    assertThat(json.readTree(e.getData()).get("event").get("title").asString()).isEqualTo(publicOne));
         }
     }
 
