@@ -7,7 +7,7 @@
  * broken publishes {@code ChainIntegrityViolated}.
  */
 @ApplicationModule(displayName = "Truth chain", allowedDependencies = { "agents :: events", "council :: events",
-        "profiles :: api" })
+        "marketplace :: events", "profiles :: api" })
 package com.agentanchor.truthchain;
 
 import org.springframework.modulith.ApplicationModule;

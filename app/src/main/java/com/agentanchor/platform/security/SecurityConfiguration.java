@@ -52,6 +52,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/realtime/webhooks").permitAll() // signed by Pusher
                         // Public verification: a third party must be able to check the truth chain without an account.
                         .requestMatchers(HttpMethod.GET, "/api/truth-chain/**").permitAll()
+                        // The catalogue is a shop window: anyone browses active listings without an account.
+                        .requestMatchers(HttpMethod.GET, "/api/marketplace/listings", "/api/marketplace/listings/*")
+                        .permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/demo/**", "/vendor/**", "/favicon.ico")
                         .permitAll()

@@ -48,7 +48,11 @@ class ApiDocumentation {
             "POST /api/academy/enrollments/{id}/examination", Map.of("409", "The enrollment is not in training"),
             "POST /api/academy/enrollments/{id}/grades", Map.of(
                     "403", "Not a validator (trainer role), or an examination of your own agent",
-                    "409", "The enrollment is not waiting for a grade"));
+                    "409", "The enrollment is not waiting for a grade"),
+            "POST /api/marketplace/listings", Map.of("404", "No such agent of yours",
+                    "409", "The agent is not active (graduated), or is listed already"),
+            "POST /api/marketplace/listings/{id}/acquisitions", Map.of("409",
+                    "Your own agent, an agent no longer active, or one you hold an active acquisition of already"));
 
     /**
      * The errors every operation can answer with, as problem details; added here once rather than annotated on

@@ -24,6 +24,10 @@ public record Subject(String type, UUID id) {
         return new Subject("decision", id);
     }
 
+    public static Subject acquisition(UUID id) {
+        return new Subject("acquisition", id);
+    }
+
     String json() {
         return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\"}";
     }

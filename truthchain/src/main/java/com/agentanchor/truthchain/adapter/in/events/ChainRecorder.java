@@ -12,6 +12,7 @@ import com.agentanchor.agents.events.AgentRegistered;
 import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.agents.events.TrustChanged;
 import com.agentanchor.council.events.DecisionMade;
+import com.agentanchor.marketplace.events.AgentAcquired;
 import com.agentanchor.profiles.application.port.in.ActingProfile;
 import com.agentanchor.truthchain.application.port.in.NewTruth;
 import com.agentanchor.truthchain.application.port.in.TruthRecording;
@@ -20,15 +21,15 @@ import com.agentanchor.truthchain.domain.RecordType;
 import com.agentanchor.truthchain.domain.Subject;
 
 /**
- * Records what agents and the council publish. Like {@code @ApplicationModuleListener}: after the business transaction commits,
+ * Records what agents, the council and the marketplace publish. Like {@code @ApplicationModuleListener}: after the business transaction commits,
  * asynchronously, and through the event publication registry, which retries an event until its listener returns
  * (so a record is appended at least once, and the event id makes the second time a no-op). Without a surrounding
  * transaction: the chain appends in a READ COMMITTED transaction of its own, batched with concurrent appends. The
  * chain is written through its definer function and read by everyone, so the listener acts for nobody.
  * <p>
  * Adding a record type is one method here: the event's id, the {@link RecordType}, the subject, the actor and a
- * payload. Acquisitions and human overrides are waiting for their modules to publish events; a reinstatement is on
- * the chain as the council decision that ordered it.
+ * payload. Human overrides are waiting for their module to publish events; a reinstatement is on the chain as the
+ * council decision that ordered it.
  */
 @Component
 class ChainRecorder {
@@ -96,6 +97,20 @@ class ChainRecorder {
         payload.put("referenceId", e.referenceId() == null ? null : e.referenceId().toString());
         payload.put("occurredAt", e.occurredAt().toString());
         record(e.eventId(), type, Subject.agent(e.agentId()), e.actorId(), payload);
+    }
+
+    /** The commission rate as a string: canonical JSON carries no floating-point numbers. */
+    @Async
+    @TransactionalEventListener
+    void on(AgentAcquired e) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("listingId", e.listingId().toString());
+        payload.put("agentId", e.agentId().toString());
+        payload.put("consumerId", e.consumerId().toString());
+        payload.put("acquisitionType", e.acquisitionType());
+        payload.put("commissionRate", e.commissionRate() == null ? null : e.commissionRate().toPlainString());
+        payload.put("occurredAt", e.occurredAt().toString());
+        record(e.eventId(), RecordType.acquisition, Subject.acquisition(e.acquisitionId()), e.actorId(), payload);
     }
 
     private void record(UUID eventId, RecordType type, Subject subject, UUID actorId, Map<String, Object> payload) {

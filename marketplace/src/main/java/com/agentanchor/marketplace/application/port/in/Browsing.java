@@ -1,0 +1,21 @@
+package com.agentanchor.marketplace.application.port.in;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jmolecules.architecture.hexagonal.PrimaryPort;
+
+/** Anyone's side of the marketplace, signed in or not: the catalogue. Row-level security decides what is seen. */
+@PrimaryPort
+public interface Browsing {
+
+    /** Active listings, newest first. */
+    List<ListingView> catalogue(int limit);
+
+    /**
+     * An active listing, or one of the caller's own.
+     *
+     * @throws NotFound when there is no such listing the caller may see
+     */
+    ListingView listing(UUID id);
+}
