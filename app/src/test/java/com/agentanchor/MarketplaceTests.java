@@ -2,6 +2,7 @@ package com.agentanchor;
 
 import static com.agentanchor.AgentsApiTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -217,6 +218,24 @@ class MarketplaceTests {
         assertThat(suspended.status()).as("a suspended agent is not acquired").isEqualTo(409);
         assertThat(acquisitionsOf(draft) + acquisitionsOf(listing)).as("nothing written").isZero();
         assertThat(acquisitionCount(listing)).isZero();
+    }
+
+    @Test
+    void theDatabaseItselfHoldsOneActiveListingPerAgentAndOneActiveAcquisitionPerConsumerAndListing() {
+        var listing = list(seller, agent, Map.of()).get("id").asString();
+        var sellerId = profileId(seller);
+        assertThatThrownBy(() -> database.update("INSERT INTO marketplace_listings (agent_id, seller_id, title, status) "
+                + "VALUES (?::uuid, ?::uuid, 'twin', 'active')", agent, sellerId))
+                .rootCause().hasMessageContaining("marketplace_listings_one_active_per_agent");
+        var consumer = profileId(api.token(unique("consumer")));
+        var acquire = "INSERT INTO acquisitions (listing_id, agent_id, consumer_id, acquisition_type, status) "
+                + "VALUES (?::uuid, ?::uuid, ?::uuid, 'commission', ?::acquisition_status)";
+        database.update(acquire, listing, agent, consumer, "active");
+        assertThatThrownBy(() -> database.update(acquire, listing, agent, consumer, "active"))
+                .rootCause().hasMessageContaining("acquisitions_one_active_per_consumer");
+        assertThat(database.update(acquire, listing, agent, consumer, "terminated")).as("history is kept")
+                .isEqualTo(1);
+        assertThat(acquisitionCount(listing)).as("every acquisition counts, whoever inserts it").isEqualTo(2);
     }
 
     /** A new agent of {@code owner}'s, made active as a graduation would. */

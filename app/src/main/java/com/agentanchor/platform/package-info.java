@@ -5,7 +5,8 @@
  * depends on it.
  */
 @ApplicationModule(displayName = "Platform", allowedDependencies = { "profiles :: api", "agents :: api",
-        "agents :: events", "observer :: events", "council :: api", "council :: events", "truthchain :: events" })
+        "agents :: events", "observer :: events", "council :: api", "council :: events", "marketplace :: events",
+        "truthchain :: events" })
 package com.agentanchor.platform;
 
 import org.springframework.modulith.ApplicationModule;

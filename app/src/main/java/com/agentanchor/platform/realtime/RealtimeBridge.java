@@ -18,6 +18,7 @@ import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.agents.events.TrustChanged;
 import com.agentanchor.council.events.DecisionMade;
 import com.agentanchor.council.events.DecisionRequested;
+import com.agentanchor.marketplace.events.AgentAcquired;
 import com.agentanchor.observer.events.ObservationRecorded;
 import com.agentanchor.truthchain.events.ChainIntegrityViolated;
 
@@ -195,6 +196,16 @@ class RealtimeBridge {
                         "suspended".equals(e.newStatus()) ? "error" : "info",
                         e.agentName() + " is " + e.newStatus(), e.reason(), "/agents/" + e.agentId(),
                         e.occurredAt()));
+    }
+
+    /** {@code notification} to the seller: someone acquired their listed agent. */
+    @ApplicationModuleListener
+    void on(AgentAcquired e) {
+        var terms = e.commissionRate() == null ? e.acquisitionType()
+                : e.acquisitionType() + " at rate " + e.commissionRate().toPlainString();
+        pusher.publish(List.of(RealtimeChannels.user(e.sellerId())), RealtimeChannels.NOTIFICATION,
+                notification(e.eventId(), "success", "Agent acquired", e.agentName() + " was acquired under " + terms,
+                        "/marketplace/listings/" + e.listingId(), e.occurredAt()));
     }
 
     /**

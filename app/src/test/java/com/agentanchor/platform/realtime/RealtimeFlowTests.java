@@ -82,6 +82,30 @@ class RealtimeFlowTests {
     }
 
     @Test
+    void anAcquisitionReachesTheSellerLive() throws Exception {
+        var seller = api.token("seller-" + UUID.randomUUID());
+        var sellerId = api.get("/api/profiles/me", seller).body().get("id").asString();
+        var agent = api.post("/api/agents", seller, Map.of("name", "Sold Scout")).body().get("id").asString();
+        database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
+        var listing = api.post("/api/marketplace/listings", seller, Map.of("agentId", agent, "title", "Scout",
+                "commissionRate", 0.2)).body().get("id").asString();
+        var consumer = api.token("buyer-" + UUID.randomUUID());
+        try (var client = client(seller)) {
+            client.subscribePrivate("private-user-" + sellerId, "notification");
+            assertThat(client.awaitSubscription()).isEqualTo("private-user-" + sellerId);
+
+            assertThat(api.post("/api/marketplace/listings/" + listing + "/acquisitions", consumer, Map.of()).status())
+                    .isEqualTo(201);
+
+            var notification = json.readTree(client.collectAbout(1, Duration.ofSeconds(10), "Agent acquired").get(0)
+                    .getData());
+            assertThat(notification.get("title").asString()).isEqualTo("Agent acquired");
+            assertThat(notification.get("message").asString()).contains("Sold Scout").contains("0.2000");
+            assertThat(notification.get("actionUrl").asString()).isEqualTo("/marketplace/listings/" + listing);
+        }
+    }
+
+    @Test
     void aRiskyRequestReachesItsOwnerAndTheValidatorsButNotThePublicFeed() throws Exception {
         var owner = api.token("owner-" + UUID.randomUUID());
         var ownerId = api.get("/api/profiles/me", owner).body().get("id").asString();
