@@ -191,6 +191,10 @@ class MarketplaceTests {
                 .containsEntry("acquisition_type", "commission").containsEntry("rate", "0.1500")
                 .containsEntry("rate_json_type", "string");
         assertThat(record.get("actor_id")).hasToString(consumerId);
+        assertThat(awaitOne("observation of acquisition " + id, """
+                SELECT actor_id::text AS actor, category::text AS category, payload ->> 'listingId' AS listing
+                  FROM observer_events WHERE subject_id = ?::uuid AND event_type = 'marketplace.acquired'""", agent))
+                .isEqualTo(Map.of("actor", consumerId, "category", "user_action", "listing", listingId));
     }
 
     @Test
@@ -294,16 +298,21 @@ class MarketplaceTests {
 
     /** The truth record about the acquisition, appended asynchronously after the commit. */
     private Map<String, Object> awaitChain(String acquisitionId) {
+        return awaitOne("truth record about acquisition " + acquisitionId, """
+                SELECT record_type::text AS type, subject_type, actor_type, actor_id,
+                       payload ->> 'listingId' AS listing, payload ->> 'agentId' AS agent,
+                       payload ->> 'consumerId' AS consumer, payload ->> 'acquisitionType' AS acquisition_type,
+                       payload ->> 'commissionRate' AS rate, jsonb_typeof(payload -> 'commissionRate') AS rate_json_type
+                  FROM truth_chain WHERE subject_id = ?::uuid""", acquisitionId);
+    }
+
+    /** The one row {@code sql} finds once an asynchronous listener has written it, within 10 s. */
+    private Map<String, Object> awaitOne(String what, String sql, Object... args) {
         var deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
-            var rows = database.rows("""
-                    SELECT record_type::text AS type, subject_type, actor_type, actor_id,
-                           payload ->> 'listingId' AS listing, payload ->> 'agentId' AS agent,
-                           payload ->> 'consumerId' AS consumer, payload ->> 'acquisitionType' AS acquisition_type,
-                           payload ->> 'commissionRate' AS rate, jsonb_typeof(payload -> 'commissionRate') AS rate_json_type
-                      FROM truth_chain WHERE subject_id = ?::uuid""", acquisitionId);
+            var rows = database.rows(sql, args);
             if (!rows.isEmpty()) {
-                assertThat(rows).hasSize(1);
+                assertThat(rows).as(what).hasSize(1);
                 return rows.get(0);
             }
             try {
@@ -313,6 +322,6 @@ class MarketplaceTests {
                 break;
             }
         }
-        throw new AssertionError("no truth record about acquisition " + acquisitionId + " within 10 s");
+        throw new AssertionError("no " + what + " within 10 s");
     }
 }

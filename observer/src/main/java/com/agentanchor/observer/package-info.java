@@ -3,7 +3,7 @@
  * agents and people did, fed by other modules' events and read as a feed.
  */
 @ApplicationModule(displayName = "Observer", allowedDependencies = { "agents :: events", "council :: events",
-        "profiles :: api" })
+        "marketplace :: events", "profiles :: api" })
 package com.agentanchor.observer;
 
 import org.springframework.modulith.ApplicationModule;

@@ -12,6 +12,7 @@ import com.agentanchor.agents.events.AgentRegistered;
 import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.agents.events.TrustChanged;
 import com.agentanchor.council.events.DecisionMade;
+import com.agentanchor.marketplace.events.AgentAcquired;
 import com.agentanchor.observer.application.port.in.ObservationLog;
 import com.agentanchor.observer.domain.EventCategory;
 import com.agentanchor.observer.domain.Observation;
@@ -72,6 +73,15 @@ class ActionsListener {
                 e.agentName(), e.ownerId(), e.publicAgent(), e.actorId(),
                 "Council %s: %s".formatted(e.status(), e.subjectAction()),
                 Map.of("decisionId", e.decisionId().toString(), "status", e.status(), "riskLevel", e.riskLevel())));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(AgentAcquired e) {
+        record(Observation.ofAgent(e.eventId(), "marketplace.acquired", EventCategory.user_action, e.agentId(),
+                e.agentName(), e.sellerId(), true, e.actorId(), e.agentName() + " acquired under " + e.acquisitionType(),
+                Map.of("acquisitionId", e.acquisitionId().toString(), "listingId", e.listingId().toString(),
+                        "acquisitionType", e.acquisitionType())));
     }
 
     private static String statusPhrase(AgentStatusChanged e) {

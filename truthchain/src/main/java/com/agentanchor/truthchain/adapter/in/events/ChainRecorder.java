@@ -21,11 +21,12 @@ import com.agentanchor.truthchain.domain.RecordType;
 import com.agentanchor.truthchain.domain.Subject;
 
 /**
- * Records what agents, the council and the marketplace publish. Like {@code @ApplicationModuleListener}: after the business transaction commits,
- * asynchronously, and through the event publication registry, which retries an event until its listener returns
- * (so a record is appended at least once, and the event id makes the second time a no-op). Without a surrounding
- * transaction: the chain appends in a READ COMMITTED transaction of its own, batched with concurrent appends. The
- * chain is written through its definer function and read by everyone, so the listener acts for nobody.
+ * Records what agents, the council and the marketplace publish. Like {@code @ApplicationModuleListener}: after the
+ * business transaction commits, asynchronously, and through the event publication registry, which retries an event
+ * until its listener returns (so a record is appended at least once, and the event id makes the second time a
+ * no-op). Without a surrounding transaction: the chain appends in a READ COMMITTED transaction of its own, batched
+ * with concurrent appends. The chain is written through its definer function and read by everyone, so the listener
+ * acts for nobody.
  * <p>
  * Adding a record type is one method here: the event's id, the {@link RecordType}, the subject, the actor and a
  * payload. Human overrides are waiting for their module to publish events; a reinstatement is on the chain as the
