@@ -2,6 +2,7 @@ package com.agentanchor;
 
 import static com.agentanchor.AgentsApiTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +13,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.agentanchor.support.Api;
 import com.agentanchor.support.IntegrationTest;
@@ -31,6 +38,9 @@ class CouncilVotingTests {
 
     @Autowired
     OwnerDatabase database;
+
+    @Autowired
+    DataSource appPool;
 
     Api api;
     String trainer;
@@ -161,6 +171,97 @@ class CouncilVotingTests {
         assertThat(database.query("SELECT (votes->>'for')::int FROM council_decisions WHERE id = ?::uuid",
                 Integer.class, id)).isEqualTo(3);
         assertThat(trustScore()).isEqualTo(115);
+    }
+
+    @Test
+    void theOwnerOverridesAVerdictOnceWithAReasonAndTheOverrideIsOnTheRecord() {
+        var id = request("approval", 2, "book a venue").body().get("id").asString();
+        var validator = validator("validator");
+        vote(id, validator, "against", "too expensive");
+        assertThat(trustScore()).isEqualTo(80);
+
+        assertThat(override(id, validator, "I know better").status()).as("a validator, not the owner")
+                .isEqualTo(403);
+        assertThat(override(id, api.token(unique("stranger")), "mine").status()).isEqualTo(404);
+        var blank = override(id, trainer, " ");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body().get("detail").asString()).startsWith("reason:");
+        assertThat(database.query("SELECT status::text FROM council_decisions WHERE id = ?::uuid", String.class, id))
+                .isEqualTo("rejected");
+
+        var overridden = override(id, trainer, "booked on my responsibility");
+
+        assertThat(overridden.status()).isEqualTo(200);
+        var body = overridden.body();
+        assertThat(body.get("status").asString()).isEqualTo("overridden");
+        assertThat(body.get("humanOverride").get("overriddenVerdict").asString()).isEqualTo("rejected");
+        assertThat(body.get("humanOverride").get("reason").asString()).isEqualTo("booked on my responsibility");
+        assertThat(body.get("humanOverride").get("by").asString())
+                .isEqualTo(api.get("/api/profiles/me", trainer).body().get("id").asString());
+        assertThat(body.get("votes").get("against").asInt()).as("the council's votes stay").isEqualTo(1);
+        assertThat(body.get("reasoning").asString()).startsWith("Rejected");
+        assertThat(trustScore()).as("an override is on the record, not a new verdict").isEqualTo(80);
+        assertThat(override(id, trainer, "and again").status()).as("once").isEqualTo(409);
+        awaitChain(List.of("human_override"), id);
+        assertThat(database.query("""
+                SELECT payload ->> 'overriddenVerdict' FROM truth_chain
+                 WHERE record_type = 'human_override' AND subject_id = ?::uuid""", String.class, id))
+                .isEqualTo("rejected");
+    }
+
+    @Test
+    void undecidedRequestsSuspensionsAndReinstatementsAreNotOverridden() {
+        var pending = request("approval", 3, "move funds").body().get("id").asString();
+        assertThat(override(pending, trainer, "just do it").status()).isEqualTo(409);
+
+        var suspension = request("suspension", 2, "leaked a key").body().get("id").asString();
+        vote(suspension, validator("validator"), "for", null);
+        var refused = override(suspension, trainer, "unfair");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("detail").asString()).contains("suspension");
+
+        assertThat(database.rows("""
+                SELECT status::text, coalesce(human_override, false) AS overridden FROM council_decisions
+                 WHERE id IN (?::uuid, ?::uuid) ORDER BY created_at""", pending, suspension)).containsExactly(
+                Map.of("status", "pending", "overridden", false), Map.of("status", "approved", "overridden", false));
+    }
+
+    @Test
+    void theDatabaseOverridesOnlyForTheOwnerAndKeepsAnOverrideWhole() {
+        var id = request("approval", 2, "rent a car").body().get("id").asString();
+        var validator = validator("validator");
+        vote(id, validator, "for", null);
+        var validatorId = api.get("/api/profiles/me", validator).body().get("id").asString();
+        var ownerId = api.get("/api/profiles/me", trainer).body().get("id").asString();
+
+        String byValidator = asApp(validatorId, jdbc -> jdbc.queryForObject(
+                "SELECT override_council_decision(?::uuid, 'x')", String.class, id));
+        String byOwner = asApp(ownerId, jdbc -> jdbc.queryForObject(
+                "SELECT override_council_decision(?::uuid, 'x')", String.class, id));
+        assertThat(byValidator).as("not the owner: nothing to override").isNull();
+        assertThatThrownBy(() -> asApp(ownerId, jdbc -> jdbc.update("""
+                UPDATE council_decisions SET status = 'overridden', human_override = true,
+                       human_override_reason = 'x', overridden_verdict = 'approved'
+                 WHERE id = ?::uuid""", id))).as("the app role may not write an override's columns directly")
+                .rootCause().hasMessageContaining("permission denied");
+        assertThat(byOwner).isEqualTo("approved");
+        assertThatThrownBy(() -> database.update("""
+                UPDATE council_decisions SET status = 'overridden', human_override = false WHERE id = ?::uuid""", id))
+                .hasMessageContaining("council_decisions_override_whole");
+    }
+
+    private Api.Response override(String decision, String token, String reason) {
+        return api.post("/api/council/decisions/" + decision + "/override", token, Map.of("reason", reason));
+    }
+
+    /** A transaction as the app role, acting for {@code profile}, always rolled back. */
+    private <T> T asApp(String profile, Function<JdbcTemplate, T> work) {
+        return new TransactionTemplate(new DataSourceTransactionManager(appPool)).execute(status -> {
+            status.setRollbackOnly();
+            var jdbc = new JdbcTemplate(appPool);
+            jdbc.queryForObject("SELECT set_config('app.current_user_id', ?, true)", String.class, profile);
+            return work.apply(jdbc);
+        });
     }
 
     private Api.Response request(String type, int risk, String action) {

@@ -17,6 +17,7 @@ import com.agentanchor.agents.events.AgentRegistered;
 import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.agents.events.TrustChanged;
 import com.agentanchor.council.events.DecisionMade;
+import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.council.events.DecisionRequested;
 import com.agentanchor.marketplace.events.AgentAcquired;
 import com.agentanchor.observer.events.ObservationRecorded;
@@ -139,19 +140,41 @@ class RealtimeBridge {
         decision.put("reasoning", e.reasoning());
         decision.put("trustImpact", e.trustImpact());
         decision.put("subjectAction", e.subjectAction());
-        var made = new LinkedHashMap<String, Object>();
-        made.put("eventId", e.eventId());
-        made.put("decision", decision);
-        made.put("agentId", e.agentId());
-        made.put("agentName", e.agentName());
-        var audience = ownerAnd(e.ownerId(), e.publicAgent(), RealtimeChannels.COUNCIL_FEED);
-        audience.add(RealtimeChannels.PRESENCE_COUNCIL);
-        pusher.publish(audience, RealtimeChannels.DECISION_MADE, made);
+        decisionMade(e.eventId(), decision, e.agentId(), e.agentName(), e.ownerId(), e.publicAgent());
         pusher.publish(List.of(RealtimeChannels.agent(e.agentId())), RealtimeChannels.NOTIFICATION,
                 notification(derived(e.eventId(), RealtimeChannels.NOTIFICATION),
                         "approved".equals(e.status()) ? "success" : "warning",
                         "Council " + e.status(), e.subjectAction() + ": " + e.reasoning(),
                         "/council/decisions/" + e.decisionId(), e.occurredAt()));
+    }
+
+    /** {@code decision-made}, status overridden, to the same audience as the council's verdict was. */
+    @ApplicationModuleListener
+    void on(DecisionOverridden e) {
+        var override = new LinkedHashMap<String, Object>();
+        override.put("by", e.actorId());
+        override.put("reason", e.reason());
+        override.put("overriddenVerdict", e.overriddenVerdict());
+        var decision = new LinkedHashMap<String, Object>();
+        decision.put("id", e.decisionId());
+        decision.put("decisionType", e.decisionType());
+        decision.put("status", "overridden");
+        decision.put("riskLevel", e.riskLevel());
+        decision.put("subjectAction", e.subjectAction());
+        decision.put("humanOverride", override);
+        decisionMade(e.eventId(), decision, e.agentId(), e.agentName(), e.ownerId(), e.publicAgent());
+    }
+
+    private void decisionMade(UUID eventId, Map<String, Object> decision, UUID agentId, String agentName,
+            UUID ownerId, boolean publicAgent) {
+        var made = new LinkedHashMap<String, Object>();
+        made.put("eventId", eventId);
+        made.put("decision", decision);
+        made.put("agentId", agentId);
+        made.put("agentName", agentName);
+        var audience = ownerAnd(ownerId, publicAgent, RealtimeChannels.COUNCIL_FEED);
+        audience.add(RealtimeChannels.PRESENCE_COUNCIL);
+        pusher.publish(audience, RealtimeChannels.DECISION_MADE, made);
     }
 
     /** {@code trust-change}, and {@code trust-tier-change} if the tier moved, to the owner and, if public, everyone. */

@@ -44,6 +44,9 @@ class ApiDocumentation {
             "POST /api/council/decisions/{id}/votes", Map.of(
                     "403", "Not a validator (trainer role), or a decision about your own agent",
                     "409", "Decided already, or you have voted on it already"),
+            "POST /api/council/decisions/{id}/override", Map.of(
+                    "403", "You see the decision (as a validator) but do not own the agent",
+                    "409", "Not decided yet, overridden already, or a suspension or reinstatement"),
             "POST /api/academy/enrollments", Map.of("409", "Only drafts enroll"),
             "POST /api/academy/enrollments/{id}/examination", Map.of("409", "The enrollment is not in training"),
             "POST /api/academy/enrollments/{id}/grades", Map.of(

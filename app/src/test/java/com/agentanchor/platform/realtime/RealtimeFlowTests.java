@@ -177,6 +177,37 @@ class RealtimeFlowTests {
     }
 
     @Test
+    void anOwnersOverrideReachesTheValidatorsAndIsObserved() throws Exception {
+        var owner = api.token("owner-" + UUID.randomUUID());
+        var agent = api.post("/api/agents", owner, Map.of("name", "Headstrong")).body().get("id").asString();
+        var validator = api.trainer("validator-" + UUID.randomUUID());
+        var decision = api.post("/api/council/decisions", owner, Map.of("agentId", agent, "decisionType", "approval",
+                "riskLevel", 2, "subjectAction", "sign a contract")).body().get("id").asString();
+        api.post("/api/council/decisions/" + decision + "/votes", validator, Map.of("vote", "against"));
+
+        try (var council = client(validator)) {
+            council.subscribePresence("presence-council", "decision-made");
+            assertThat(council.awaitSubscription()).isNotNull();
+
+            api.post("/api/council/decisions/" + decision + "/override", owner, Map.of("reason", "I answer for it"));
+
+            var made = json.readTree(council.collectAbout(1, Duration.ofSeconds(10), decision).get(0).getData());
+            assertThat(made.get("decision").get("status").asString()).isEqualTo("overridden");
+            assertThat(made.get("decision").get("humanOverride").get("overriddenVerdict").asString())
+                    .isEqualTo("rejected");
+            assertThat(made.get("decision").get("humanOverride").get("reason").asString()).isEqualTo("I answer for it");
+        }
+        List<Map<String, Object>> observed = List.of();
+        for (var deadline = Instant.now().plusSeconds(10); observed.isEmpty() && Instant.now().isBefore(deadline);
+                Thread.sleep(50)) {
+            observed = database.rows("""
+                    SELECT category::text AS category, payload ->> 'overriddenVerdict' AS verdict FROM observer_events
+                     WHERE subject_id = ?::uuid AND event_type = 'council.overridden'""", agent);
+        }
+        assertThat(observed).containsExactly(Map.of("category", "council_activity", "verdict", "rejected"));
+    }
+
+    @Test
     void aSuspensionsSharpTrustDropReachesTheOwnerAsAnAnomaly() throws Exception {
         var owner = api.token("owner-" + UUID.randomUUID());
         var ownerId = api.get("/api/profiles/me", owner).body().get("id").asString();

@@ -23,6 +23,8 @@ import com.agentanchor.council.application.port.in.DecisionNotFound;
 import com.agentanchor.council.application.port.in.DecisionRequests;
 import com.agentanchor.council.application.port.in.DecisionView;
 import com.agentanchor.council.application.port.in.NotAValidator;
+import com.agentanchor.council.application.port.in.NotTheAgentsOwner;
+import com.agentanchor.council.application.port.in.OverrideRefused;
 import com.agentanchor.council.application.port.in.OwnAgent;
 import com.agentanchor.council.application.port.in.RequestDecision;
 import com.agentanchor.council.application.port.in.RequestNotApplicable;
@@ -37,6 +39,7 @@ import com.agentanchor.council.domain.RiskLevel;
 import com.agentanchor.council.domain.Vote;
 import com.agentanchor.council.domain.Votes;
 import com.agentanchor.council.events.DecisionMade;
+import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.council.events.DecisionRequested;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
@@ -83,6 +86,26 @@ class CouncilService implements DecisionRequests, CouncilVoting {
     @Transactional(readOnly = true)
     public Optional<DecisionView> find(UUID id) {
         return decisions.find(id).map(StoredDecision::view);
+    }
+
+    @Override
+    @Transactional
+    public DecisionView override(ProfileId owner, UUID decisionId, String reason) {
+        var decision = decisions.find(decisionId).orElseThrow(() -> new DecisionNotFound(decisionId));
+        var agent = agents.find(owner, new AgentId(decision.agentId()))
+                .filter(a -> a.ownerId().equals(owner.value()))
+                .orElseThrow(NotTheAgentsOwner::new);
+        if (decision.decisionType() == DecisionType.suspension
+                || decision.decisionType() == DecisionType.reinstatement) {
+            throw new OverrideRefused("A " + decision.decisionType() + " is the council's to decide and stands");
+        }
+        var overridden = decisions.override(decisionId, reason).orElseThrow(() -> new OverrideRefused(
+                "Decision " + decisionId + " is " + decision.status() + ": only an approval or a rejection of the "
+                        + "council can be overridden, once"));
+        events.publishEvent(new DecisionOverridden(UUID.randomUUID(), decisionId, agent.id(), agent.name(),
+                owner.value(), decision.decisionType().name(), decision.riskLevel().value(), decision.subjectAction(),
+                overridden, reason, agent.inPublicView(), owner.value(), clock.instant()));
+        return decisions.find(decisionId).orElseThrow().view();
     }
 
     @Override

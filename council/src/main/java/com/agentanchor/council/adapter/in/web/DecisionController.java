@@ -23,6 +23,8 @@ import com.agentanchor.council.application.port.in.DecisionNotFound;
 import com.agentanchor.council.application.port.in.DecisionRequests;
 import com.agentanchor.council.application.port.in.DecisionView;
 import com.agentanchor.council.application.port.in.NotAValidator;
+import com.agentanchor.council.application.port.in.NotTheAgentsOwner;
+import com.agentanchor.council.application.port.in.OverrideRefused;
 import com.agentanchor.council.application.port.in.OwnAgent;
 import com.agentanchor.council.application.port.in.RequestDecision;
 import com.agentanchor.council.application.port.in.RequestNotApplicable;
@@ -74,6 +76,12 @@ class DecisionController {
         return council.vote(caller, id, body.toCommand());
     }
 
+    /** The agent's owner overrules the council's verdict about it, with a reason. */
+    @PostMapping("/{id}/override")
+    DecisionView override(ProfileId caller, @PathVariable UUID id, @Valid @RequestBody NewOverride body) {
+        return requests.override(caller, id, body.reason());
+    }
+
     @ExceptionHandler
     ErrorResponse notYours(AgentNotYours e) {
         return ErrorResponse.builder(e, HttpStatus.NOT_FOUND, e.getMessage()).title("Agent not found").build();
@@ -100,6 +108,16 @@ class DecisionController {
     }
 
     @ExceptionHandler
+    ErrorResponse notTheOwner(NotTheAgentsOwner e) {
+        return ErrorResponse.builder(e, HttpStatus.FORBIDDEN, e.getMessage()).title("Not the agent's owner").build();
+    }
+
+    @ExceptionHandler
+    ErrorResponse overrideRefused(OverrideRefused e) {
+        return ErrorResponse.builder(e, HttpStatus.CONFLICT, e.getMessage()).title("Override refused").build();
+    }
+
+    @ExceptionHandler
     ErrorResponse notApplicable(RequestNotApplicable e) {
         return ErrorResponse.builder(e, HttpStatus.CONFLICT, e.getMessage()).title("Request not applicable").build();
     }
@@ -113,6 +131,9 @@ class DecisionController {
         RequestDecision toCommand() {
             return new RequestDecision(agentId, decisionType, riskLevel, subjectAction);
         }
+    }
+
+    record NewOverride(@NotBlank @Size(max = 2_000) String reason) {
     }
 
     record NewVote(

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.agentanchor.council.application.port.in.HumanOverride;
 import com.agentanchor.council.application.port.in.RequestDecision;
 import com.agentanchor.council.application.port.out.Decisions;
 import com.agentanchor.council.application.port.out.StoredDecision;
@@ -30,7 +31,7 @@ class JdbcDecisions implements Decisions {
 
     private static final String COLUMNS = """
             id, agent_id, decision_type, status, risk_level, subject_action, reasoning, trust_impact, votes,
-            created_at, decided_at""";
+            human_override, human_override_by, human_override_reason, overridden_verdict, created_at, decided_at""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -86,6 +87,12 @@ class JdbcDecisions implements Decisions {
     }
 
     @Override
+    public Optional<String> override(UUID id, String reason) {
+        return jdbc.sql("SELECT override_council_decision(?, ?)::text").params(id, reason)
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1))).single();
+    }
+
+    @Override
     public boolean actingUserIsValidator() {
         return jdbc.sql("SELECT is_validator()").query(Boolean.class).single();
     }
@@ -126,6 +133,8 @@ class JdbcDecisions implements Decisions {
                 DecisionType.valueOf(rs.getString("decision_type")), rs.getString("status"),
                 new RiskLevel(rs.getInt("risk_level")), rs.getString("subject_action"), rs.getString("reasoning"),
                 rs.getInt("trust_impact"), votes(rs.getString("votes")),
+                rs.getBoolean("human_override") ? new HumanOverride(rs.getObject("human_override_by", UUID.class),
+                        rs.getString("human_override_reason"), rs.getString("overridden_verdict")) : null,
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 decided == null ? null : decided.toInstant());
     }

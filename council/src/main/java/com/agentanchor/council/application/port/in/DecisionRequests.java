@@ -21,4 +21,14 @@ public interface DecisionRequests {
 
     /** A decision the caller may see: about their own agent, an active one, or any if they are a validator. */
     Optional<DecisionView> find(UUID id);
+
+    /**
+     * The owner overrules the council's verdict about their agent, giving a reason: the decision is overridden and
+     * the verdict it had is kept. Trust and status stay as the verdict left them; the override is on the record.
+     *
+     * @throws DecisionNotFound when there is no such decision the caller may see
+     * @throws NotTheAgentsOwner when the caller sees it (as a validator) but does not own the agent
+     * @throws OverrideRefused when it is not decided yet, overridden already, or a suspension or reinstatement
+     */
+    DecisionView override(ProfileId owner, UUID decisionId, String reason);
 }

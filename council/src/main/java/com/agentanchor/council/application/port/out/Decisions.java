@@ -27,5 +27,11 @@ public interface Decisions {
 
     List<StoredDecision> pending(int limit);
 
+    /**
+     * Overrides the decision's verdict for the acting user, if the database agrees they may (they own the agent,
+     * the council decided it, it is not a suspension or reinstatement); the verdict overridden, or empty.
+     */
+    Optional<String> override(UUID id, String reason);
+
     boolean actingUserIsValidator();
 }

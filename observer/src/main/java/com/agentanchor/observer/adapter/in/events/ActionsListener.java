@@ -12,6 +12,7 @@ import com.agentanchor.agents.events.AgentRegistered;
 import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.agents.events.TrustChanged;
 import com.agentanchor.council.events.DecisionMade;
+import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.marketplace.events.AgentAcquired;
 import com.agentanchor.observer.application.port.in.ObservationLog;
 import com.agentanchor.observer.domain.EventCategory;
@@ -73,6 +74,16 @@ class ActionsListener {
                 e.agentName(), e.ownerId(), e.publicAgent(), e.actorId(),
                 "Council %s: %s".formatted(e.status(), e.subjectAction()),
                 Map.of("decisionId", e.decisionId().toString(), "status", e.status(), "riskLevel", e.riskLevel())));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(DecisionOverridden e) {
+        record(Observation.ofAgent(e.eventId(), "council.overridden", EventCategory.council_activity, e.agentId(),
+                e.agentName(), e.ownerId(), e.publicAgent(), e.actorId(),
+                "Owner overrode the council's %s: %s".formatted(e.overriddenVerdict(), e.subjectAction()),
+                Map.of("decisionId", e.decisionId().toString(), "overriddenVerdict", e.overriddenVerdict(),
+                        "reason", e.reason())));
     }
 
     @Async

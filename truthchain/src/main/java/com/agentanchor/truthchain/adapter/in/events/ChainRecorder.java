@@ -12,6 +12,7 @@ import com.agentanchor.agents.events.AgentRegistered;
 import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.agents.events.TrustChanged;
 import com.agentanchor.council.events.DecisionMade;
+import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.marketplace.events.AgentAcquired;
 import com.agentanchor.profiles.application.port.in.ActingProfile;
 import com.agentanchor.truthchain.application.port.in.NewTruth;
@@ -29,8 +30,7 @@ import com.agentanchor.truthchain.domain.Subject;
  * acts for nobody.
  * <p>
  * Adding a record type is one method here: the event's id, the {@link RecordType}, the subject, the actor and a
- * payload. Human overrides are waiting for their module to publish events; a reinstatement is on the chain as the
- * council decision that ordered it.
+ * payload. A reinstatement is on the chain as the council decision that ordered it.
  */
 @Component
 class ChainRecorder {
@@ -98,6 +98,20 @@ class ChainRecorder {
         payload.put("referenceId", e.referenceId() == null ? null : e.referenceId().toString());
         payload.put("occurredAt", e.occurredAt().toString());
         record(e.eventId(), type, Subject.agent(e.agentId()), e.actorId(), payload);
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(DecisionOverridden e) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("agentId", e.agentId().toString());
+        payload.put("decisionType", e.decisionType());
+        payload.put("riskLevel", e.riskLevel());
+        payload.put("subjectAction", e.subjectAction());
+        payload.put("overriddenVerdict", e.overriddenVerdict());
+        payload.put("reason", e.reason());
+        payload.put("occurredAt", e.occurredAt().toString());
+        record(e.eventId(), RecordType.human_override, Subject.decision(e.decisionId()), e.actorId(), payload);
     }
 
     /** The commission rate as a string: canonical JSON carries no floating-point numbers. */
