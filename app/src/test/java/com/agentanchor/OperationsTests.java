@@ -77,6 +77,10 @@ class OperationsTests {
                 .propertyNames()).contains("200", "400", "401", "403", "404", "409");
         assertThat(docs.get("paths").get("/api/academy/enrollments/{id}/grades").get("post").get("responses")
                 .propertyNames()).contains("200", "403", "404", "409");
+        assertThat(docs.get("paths").get("/api/council/decisions/{id}/override").get("post").get("responses")
+                .propertyNames()).contains("200", "400", "403", "404", "409");
+        assertThat(docs.get("paths").get("/api/marketplace/listings/{id}/acquisitions").get("post").get("responses")
+                .propertyNames()).contains("201", "401", "404", "409");
         assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
     }
 
