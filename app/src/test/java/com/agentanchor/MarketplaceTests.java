@@ -192,9 +192,10 @@ class MarketplaceTests {
                 .containsEntry("rate_json_type", "string");
         assertThat(record.get("actor_id")).hasToString(consumerId);
         assertThat(awaitOne("observation of acquisition " + id, """
-                SELECT actor_id::text AS actor, category::text AS category, payload ->> 'listingId' AS listing
-                  FROM observer_events WHERE subject_id = ?::uuid AND event_type = 'marketplace.acquired'""", agent))
-                .isEqualTo(Map.of("actor", consumerId, "category", "user_action", "listing", listingId));
+                SELECT actor_id::text AS actor, subject_type, payload ->> 'agentId' AS agent
+                  FROM observer_events WHERE subject_id = ?::uuid AND event_type = 'marketplace.acquired'""", id))
+                .as("about the acquisition, so not public with the agent's events")
+                .isEqualTo(Map.of("actor", consumerId, "subject_type", "acquisition", "agent", agent));
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.marketplace.events.AgentAcquired;
 import com.agentanchor.observer.application.port.in.ObservationLog;
 import com.agentanchor.observer.domain.EventCategory;
+import com.agentanchor.observer.domain.EventSeverity;
 import com.agentanchor.observer.domain.Observation;
 import com.agentanchor.observer.domain.TrustWatch;
 import com.agentanchor.profiles.application.port.in.ActingProfile;
@@ -86,13 +87,20 @@ class ActionsListener {
                         "reason", e.reason())));
     }
 
+    /**
+     * About the acquisition, not the agent: events about an active agent are public, and who acquires what is the
+     * consumer's and the seller's business (the seller gets the owner's copy live; the consumer reads it back as
+     * the actor).
+     */
     @Async
     @TransactionalEventListener
     void on(AgentAcquired e) {
-        record(Observation.ofAgent(e.eventId(), "marketplace.acquired", EventCategory.user_action, e.agentId(),
-                e.agentName(), e.sellerId(), true, e.actorId(), e.agentName() + " acquired under " + e.acquisitionType(),
-                Map.of("acquisitionId", e.acquisitionId().toString(), "listingId", e.listingId().toString(),
-                        "acquisitionType", e.acquisitionType())));
+        Map<String, Object> payload = Map.of("agentId", e.agentId().toString(), "listingId",
+                e.listingId().toString(), "acquisitionType", e.acquisitionType());
+        record(new Observation(e.eventId(), "marketplace.acquired", EventCategory.user_action, EventSeverity.info,
+                "acquisition", e.acquisitionId(), "user", e.actorId(),
+                e.agentName() + " acquired under " + e.acquisitionType(), null, payload, e.sellerId(), false,
+                e.agentName(), 0));
     }
 
     private static String statusPhrase(AgentStatusChanged e) {
