@@ -218,9 +218,12 @@ class MarketplaceTests {
         var listing = list(seller, agent, Map.of()).get("id").asString();
         assertThat(api.post("/api/marketplace/listings/" + listing + "/acquisitions", null, Map.of()).status())
                 .isEqualTo(401);
+        assertThat(ids(api.get("/api/marketplace/listings?limit=100", null).body())).contains(listing);
         database.update("UPDATE agents SET status = 'suspended' WHERE id = ?::uuid", agent);
         var suspended = api.post("/api/marketplace/listings/" + listing + "/acquisitions", consumer, Map.of());
         assertThat(suspended.status()).as("a suspended agent is not acquired").isEqualTo(409);
+        assertThat(ids(api.get("/api/marketplace/listings?limit=100", null).body())).as("nor in the catalogue")
+                .doesNotContain(listing);
         assertThat(acquisitionsOf(draft) + acquisitionsOf(listing)).as("nothing written").isZero();
         assertThat(acquisitionCount(listing)).isZero();
     }

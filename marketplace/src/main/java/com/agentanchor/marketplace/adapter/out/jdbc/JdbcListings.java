@@ -62,8 +62,9 @@ class JdbcListings implements Listings {
 
     @Override
     public List<ListingView> active(int limit) {
-        // marketplace_listings_active_published_idx
-        return jdbc.sql("SELECT " + COLUMNS + " FROM marketplace_listings WHERE status = 'active' "
+        // marketplace_listings_active_published_idx; a listing whose agent was suspended since is not on sale.
+        return jdbc.sql("SELECT " + COLUMNS + " FROM marketplace_listings l WHERE status = 'active' "
+                + "AND EXISTS (SELECT 1 FROM agents a WHERE a.id = l.agent_id AND a.status = 'active') "
                 + "ORDER BY published_at DESC, id DESC LIMIT ?")
                 .param(limit).query(this::listing).list();
     }
