@@ -13,19 +13,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.agentanchor.support.Api;
+import com.agentanchor.support.AppRoleDatabase;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
 
@@ -40,7 +35,7 @@ class CouncilVotingTests {
     OwnerDatabase database;
 
     @Autowired
-    DataSource appPool;
+    AppRoleDatabase appRole;
 
     Api api;
     String trainer;
@@ -234,12 +229,12 @@ class CouncilVotingTests {
         var validatorId = api.get("/api/profiles/me", validator).body().get("id").asString();
         var ownerId = api.get("/api/profiles/me", trainer).body().get("id").asString();
 
-        String byValidator = asApp(validatorId, jdbc -> jdbc.queryForObject(
+        String byValidator = appRole.actingFor(validatorId, jdbc -> jdbc.queryForObject(
                 "SELECT override_council_decision(?::uuid, 'x')", String.class, id));
-        String byOwner = asApp(ownerId, jdbc -> jdbc.queryForObject(
+        String byOwner = appRole.actingFor(ownerId, jdbc -> jdbc.queryForObject(
                 "SELECT override_council_decision(?::uuid, 'x')", String.class, id));
         assertThat(byValidator).as("not the owner: nothing to override").isNull();
-        assertThatThrownBy(() -> asApp(ownerId, jdbc -> jdbc.update("""
+        assertThatThrownBy(() -> appRole.actingFor(ownerId, jdbc -> jdbc.update("""
                 UPDATE council_decisions SET status = 'overridden', human_override = true,
                        human_override_reason = 'x', overridden_verdict = 'approved'
                  WHERE id = ?::uuid""", id))).as("the app role may not write an override's columns directly")
@@ -252,16 +247,6 @@ class CouncilVotingTests {
 
     private Api.Response override(String decision, String token, String reason) {
         return api.post("/api/council/decisions/" + decision + "/override", token, Map.of("reason", reason));
-    }
-
-    /** A transaction as the app role, acting for {@code profile}, always rolled back. */
-    private <T> T asApp(String profile, Function<JdbcTemplate, T> work) {
-        return new TransactionTemplate(new DataSourceTransactionManager(appPool)).execute(status -> {
-            status.setRollbackOnly();
-            var jdbc = new JdbcTemplate(appPool);
-            jdbc.queryForObject("SELECT set_config('app.current_user_id', ?, true)", String.class, profile);
-            return work.apply(jdbc);
-        });
     }
 
     private Api.Response request(String type, int risk, String action) {

@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.marketplace.events.AgentAcquired;
 import com.agentanchor.support.Api;
+import com.agentanchor.support.AppRoleDatabase;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
 import com.agentanchor.support.PublishedEvents;
@@ -37,6 +38,9 @@ class MarketplaceTests {
 
     @Autowired
     PublishedEvents events;
+
+    @Autowired
+    AppRoleDatabase appRole;
 
     Api api;
     String seller;
@@ -244,6 +248,28 @@ class MarketplaceTests {
         assertThat(database.update(acquire, listing, agent, consumer, "terminated")).as("history is kept")
                 .isEqualTo(1);
         assertThat(acquisitionCount(listing)).as("every acquisition counts, whoever inserts it").isEqualTo(2);
+    }
+
+    @Test
+    void theDatabaseItselfPutsOnlyActiveAgentsOnSale() {
+        var listing = list(seller, agent, Map.of()).get("id").asString();
+        var sellerId = profileId(seller);
+        var consumer = profileId(api.token(unique("consumer")));
+        var draft = api.post("/api/agents", seller, Map.of("name", "Rough")).body().get("id").asString();
+        var acquire = "INSERT INTO acquisitions (listing_id, agent_id, consumer_id, acquisition_type) "
+                + "VALUES (?::uuid, ?::uuid, ?::uuid, 'commission')";
+        var listActive = "INSERT INTO marketplace_listings (agent_id, seller_id, title, status) "
+                + "VALUES (?::uuid, ?::uuid, 'direct', ?::listing_status)";
+
+        assertThat(appRole.<Integer>actingFor(consumer, jdbc -> jdbc.update(acquire, listing, agent, consumer)))
+                .as("the policy lets an active agent be acquired").isEqualTo(1);
+        assertThat(appRole.<Integer>actingFor(sellerId, jdbc -> jdbc.update(listActive, draft, sellerId, "draft")))
+                .as("a draft listing of a draft agent").isEqualTo(1);
+        assertThatThrownBy(() -> appRole.actingFor(sellerId, jdbc -> jdbc.update(listActive, draft, sellerId,
+                "active"))).rootCause().hasMessageContaining("row-level security policy");
+        database.update("UPDATE agents SET status = 'suspended' WHERE id = ?::uuid", agent);
+        assertThatThrownBy(() -> appRole.actingFor(consumer, jdbc -> jdbc.update(acquire, listing, agent, consumer)))
+                .rootCause().hasMessageContaining("row-level security policy");
     }
 
     /** A new agent of {@code owner}'s, made active as a graduation would. */

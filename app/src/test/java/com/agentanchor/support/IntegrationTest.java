@@ -16,6 +16,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "agentanchor.realtime.local-ws-port=0")
-@Import({ OwnerDatabase.class, PublishedEvents.class })
+@Import({ OwnerDatabase.class, AppRoleDatabase.class, PublishedEvents.class })
 public @interface IntegrationTest {
 }
