@@ -1,11 +1,10 @@
 package com.agentanchor;
 
+import static com.agentanchor.AgentsApiTests.await;
 import static com.agentanchor.AgentsApiTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -143,7 +142,7 @@ class MarketplaceTests {
     }
 
     @Test
-    void aConsumerAcquiresUnderCommissionOnceAndTheChainRecordsIt() {
+    void aConsumerAcquiresUnderCommissionOnceAndTheChainRecordsIt() throws Exception {
         var listing = list(seller, agent, Map.of("commissionRate", 0.15));
         var listingId = listing.get("id").asString();
         var consumer = api.token(unique("consumer"));
@@ -327,7 +326,7 @@ class MarketplaceTests {
     }
 
     /** The truth record about the acquisition, appended asynchronously after the commit. */
-    private Map<String, Object> awaitChain(String acquisitionId) {
+    private Map<String, Object> awaitChain(String acquisitionId) throws Exception {
         return awaitOne("truth record about acquisition " + acquisitionId, """
                 SELECT record_type::text AS type, subject_type, actor_type, actor_id,
                        payload ->> 'listingId' AS listing, payload ->> 'agentId' AS agent,
@@ -337,21 +336,10 @@ class MarketplaceTests {
     }
 
     /** The one row {@code sql} finds once an asynchronous listener has written it, within 10 s. */
-    private Map<String, Object> awaitOne(String what, String sql, Object... args) {
-        var deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            var rows = database.rows(sql, args);
-            if (!rows.isEmpty()) {
-                assertThat(rows).as(what).hasSize(1);
-                return rows.get(0);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no " + what + " within 10 s");
+    private Map<String, Object> awaitOne(String what, String sql, Object... args) throws Exception {
+        await(() -> !database.rows(sql, args).isEmpty());
+        var rows = database.rows(sql, args);
+        assertThat(rows).as(what).hasSize(1);
+        return rows.get(0);
     }
 }
