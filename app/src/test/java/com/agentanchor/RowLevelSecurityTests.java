@@ -1,5 +1,6 @@
 package com.agentanchor;
 
+import static com.agentanchor.support.Eventually.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.agentanchor.agents.domain.TrustTier;
 import com.agentanchor.support.Api;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
@@ -73,10 +73,10 @@ class RowLevelSecurityTests {
 
     @Test
     void anotherUsersDraftIsInvisibleAndUntouchableInSql() {
-        var aliceToken = api.token(AgentsApiTests.unique("alice"));
+        var aliceToken = api.token(unique("alice"));
         var agent = api.post("/api/agents", aliceToken, Map.of("name", "Private")).body().get("id").asString();
         var alice = profileId(aliceToken);
-        var bob = profileId(api.token(AgentsApiTests.unique("bob")));
+        var bob = profileId(api.token(unique("bob")));
 
         assertThat(asUser(alice, "SELECT count(*) FROM agents WHERE id = '" + agent + "'")).isEqualTo(1);
         assertThat(asUser(bob, "SELECT count(*) FROM agents WHERE id = '" + agent + "'")).isZero();
@@ -108,25 +108,8 @@ class RowLevelSecurityTests {
     }
 
     @Test
-    void trustTiersAgreeBetweenJavaAndTheDatabase() {
-        var jdbc = new JdbcTemplate(appPool);
-        var expected = Map.ofEntries(Map.entry(-1, "Untrusted"), Map.entry(0, "Untrusted"), Map.entry(199, "Untrusted"),
-                Map.entry(200, "Provisional"), Map.entry(399, "Provisional"), Map.entry(400, "Established"),
-                Map.entry(599, "Established"), Map.entry(600, "Trusted"), Map.entry(799, "Trusted"),
-                Map.entry(800, "Highly Trusted"), Map.entry(899, "Highly Trusted"), Map.entry(900, "Elite"),
-                Map.entry(1000, "Elite"), Map.entry(1001, "Elite"));
-        expected.forEach((score, tier) -> {
-            assertThat(jdbc.queryForObject("SELECT get_trust_tier(?)", String.class, score)).as("SQL %d", score)
-                    .isEqualTo(tier);
-            assertThat(TrustTier.of(score).label()).as("Java %d", score).isEqualTo(tier);
-            assertThat(jdbc.queryForObject("SELECT get_trust_tier_level(?)", Integer.class, score))
-                    .isEqualTo(TrustTier.of(score).level());
-        });
-    }
-
-    @Test
     void trustScoresAreClampedToTheLadder() {
-        var token = api.token(AgentsApiTests.unique("clamp"));
+        var token = api.token(unique("clamp"));
         var agent = api.post("/api/agents", token, Map.of("name", "Clamped")).body().get("id").asString();
         owner.update("UPDATE agents SET trust_score = 5000 WHERE id = ?::uuid", agent);
         assertThat(owner.query("SELECT trust_score FROM agents WHERE id = ?::uuid", Integer.class, agent)).isEqualTo(1000);
@@ -136,7 +119,7 @@ class RowLevelSecurityTests {
 
     @Test
     void anOwnerCannotJudgeTheirOwnAgentInSql() {
-        var token = api.token(AgentsApiTests.unique("judge"));
+        var token = api.token(unique("judge"));
         api.patch("/api/profiles/me", token, Map.of("role", "trainer"));
         var agent = api.post("/api/agents", token, Map.of("name", "Self-made")).body().get("id").asString();
         var me = profileId(token);

@@ -4,7 +4,7 @@
  * graduates the agent (active, in public view, with the trust an examination earns). Curricula, modules and their
  * scores are not built yet.
  */
-@ApplicationModule(displayName = "Academy", allowedDependencies = { "profiles :: api", "agents :: api" })
+@ApplicationModule(displayName = "Academy", allowedDependencies = { "platform", "profiles :: api", "agents :: api" })
 package com.agentanchor.academy;
 
 import org.springframework.modulith.ApplicationModule;

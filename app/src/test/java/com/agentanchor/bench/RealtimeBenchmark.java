@@ -31,8 +31,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import com.agentanchor.AgentAnchorApplication;
-import com.agentanchor.platform.realtime.local.LocalPusherConfig;
-import com.agentanchor.platform.realtime.local.LocalPusherServer;
+import com.agentanchor.pusher.LocalPusherConfig;
+import com.agentanchor.pusher.LocalPusherServer;
 import com.pusher.client.Pusher;
 import com.pusher.client.PusherOptions;
 import com.pusher.client.channel.PrivateChannelEventListener;

@@ -16,6 +16,7 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 import com.agentanchor.AgentAnchorApplication;
+import com.tngtech.archunit.core.importer.ImportOption;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import liquibase.Contexts;
@@ -46,7 +47,10 @@ public final class DocumentationGenerator {
     }
 
     static void writeModules(Path target) throws IOException {
-        var modules = ApplicationModules.of(AgentAnchorApplication.class);
+        // The production code only: the test-support jar of shared fixtures is on this classpath too.
+        var modules = ApplicationModules.of(AgentAnchorApplication.class,
+                location -> ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(location)
+                        && !location.contains("test-support"));
         var generated = Path.of("target", "modulith-docs-for-docs");
         new Documenter(modules, generated.toString()).writeDocumentation();
         Files.createDirectories(target);

@@ -6,7 +6,7 @@
  * it once, with a reason, except a suspension's or reinstatement's; the override is on the record, not a new
  * verdict (trust and status stay). Precedents are not built yet.
  */
-@ApplicationModule(displayName = "Council", allowedDependencies = { "profiles :: api", "agents :: api" })
+@ApplicationModule(displayName = "Council", allowedDependencies = { "platform", "profiles :: api", "agents :: api" })
 package com.agentanchor.council;
 
 import org.springframework.modulith.ApplicationModule;

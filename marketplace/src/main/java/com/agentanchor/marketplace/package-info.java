@@ -7,7 +7,8 @@
  * published as {@code AgentAcquired}, which the truth chain records. Clones, enterprise locks, prices, reviews,
  * walking away and editing or retiring a listing are not built yet.
  */
-@ApplicationModule(displayName = "Marketplace", allowedDependencies = { "profiles :: api", "agents :: api" })
+@ApplicationModule(displayName = "Marketplace", allowedDependencies = {
+        "platform", "profiles :: api", "agents :: api" })
 package com.agentanchor.marketplace;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,7 +2,8 @@
  * Observer: the platform's flight recorder. Owns {@code observer_events}, an append-only, sequenced log of what
  * agents and people did, fed by other modules' events and read as a feed.
  */
-@ApplicationModule(displayName = "Observer", allowedDependencies = { "agents :: events", "council :: events",
+@ApplicationModule(displayName = "Observer", allowedDependencies = {
+        "platform", "agents :: events", "council :: events",
         "marketplace :: events", "profiles :: api" })
 package com.agentanchor.observer;
 

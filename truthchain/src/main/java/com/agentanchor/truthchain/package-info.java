@@ -6,7 +6,8 @@
  * checkpoint, RFC 9162 inclusion and consistency proofs, and the published keys. A verification that finds the chain
  * broken publishes {@code ChainIntegrityViolated}.
  */
-@ApplicationModule(displayName = "Truth chain", allowedDependencies = { "agents :: events", "council :: events",
+@ApplicationModule(displayName = "Truth chain", allowedDependencies = {
+        "platform", "agents :: events", "council :: events",
         "marketplace :: events", "profiles :: api" })
 package com.agentanchor.truthchain;
 

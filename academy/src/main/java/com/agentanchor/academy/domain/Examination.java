@@ -25,10 +25,10 @@ public record Examination(int score, String notes) {
     }
 
     /** Where the enrollment goes after this attempt, the {@code attempt}-th. */
-    public String enrollmentStatusAfter(int attempt) {
+    public EnrollmentStatus enrollmentStatusAfter(int attempt) {
         if (passed()) {
-            return "passed";
+            return EnrollmentStatus.passed;
         }
-        return attempt >= MAX_ATTEMPTS ? "failed" : "in_progress";
+        return attempt >= MAX_ATTEMPTS ? EnrollmentStatus.failed : EnrollmentStatus.in_progress;
     }
 }

@@ -2,12 +2,20 @@ package com.agentanchor.agents.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
 
-/** An AI agent built by a trainer. Trust and status move through their own use cases, not through edits. */
+import com.agentanchor.agents.events.AgentRegistered;
+import com.agentanchor.agents.events.AgentStatusChanged;
+
+/**
+ * An AI agent built by a trainer. Its owner edits what it is; its status moves only as {@link AgentStatus} allows,
+ * through the methods below, each of which returns the event it causes (empty: the move does not apply now). Trust
+ * moves through the council's verdicts and examinations, never through edits.
+ */
 @AggregateRoot
 public record Agent(
         @Identity UUID id,
@@ -45,6 +53,11 @@ public record Agent(
                 INITIAL_TRUST_SCORE, config, metadata, 0, 0, null, null, null, null);
     }
 
+    /** Announces the agent once it is stored (and so has its id). */
+    public AgentRegistered registered(UUID actor, Instant at) {
+        return new AgentRegistered(UUID.randomUUID(), id, ownerId, name, status.name(), trustScore, actor, at);
+    }
+
     /** The owner's edit: {@code null} keeps a value, an empty string clears an optional text. */
     public Agent revise(String name, String description, String systemPrompt, String model, AgentConfig config,
             AgentMetadata metadata) {
@@ -56,12 +69,92 @@ public record Agent(
                 totalInteractions, successfulInteractions, createdAt, updatedAt, graduatedAt, retiredAt);
     }
 
+    /**
+     * What a validator may know of an agent under review, drafts included ({@code agent_under_review}): no prompt,
+     * no configuration, no metadata.
+     */
+    public static Agent underReview(UUID id, UUID ownerId, String name, AgentStatus status, int trustScore,
+            Instant graduatedAt) {
+        return new Agent(id, ownerId, name, null, null, null, status, trustScore, null, null, 0, 0, null, null,
+                graduatedAt, null);
+    }
+
+    /** The owner enrolls a draft in the academy: it goes into training. */
+    public Optional<AgentStatusChanged> enroll(UUID owner, String reason, Instant at) {
+        return ownerMove(AgentStatus.training, owner, reason, at);
+    }
+
+    /** The owner puts a trained agent up for its examination. */
+    public Optional<AgentStatusChanged> submitForExamination(UUID owner, String reason, Instant at) {
+        return ownerMove(AgentStatus.examination, owner, reason, at);
+    }
+
+    /** An examiner passes it: active, and in public view, from now on. */
+    public Optional<AgentStatusChanged> graduate(UUID examiner, String reason, UUID examinationId, Instant at) {
+        return closeExamination(AgentStatus.active, examiner, reason, examinationId, at);
+    }
+
+    /** An examiner fails it with attempts left: back to training. */
+    public Optional<AgentStatusChanged> retrain(UUID examiner, String reason, UUID examinationId, Instant at) {
+        return closeExamination(AgentStatus.training, examiner, reason, examinationId, at);
+    }
+
+    /** An examiner fails it for the last time: a draft again, free to enroll anew. */
+    public Optional<AgentStatusChanged> startOver(UUID examiner, String reason, UUID examinationId, Instant at) {
+        return closeExamination(AgentStatus.draft, examiner, reason, examinationId, at);
+    }
+
+    /** The council suspends it; empty when it is suspended or retired already. */
+    public Optional<AgentStatusChanged> suspend(UUID validator, String reason, UUID decisionId, Instant at) {
+        return governedMove(AgentStatus.suspended, validator, reason, decisionId, at);
+    }
+
+    /**
+     * The council lifts its suspension: an agent that had graduated is active again, one that never did starts over
+     * as a draft. Empty when it is not suspended.
+     */
+    public Optional<AgentStatusChanged> reinstate(UUID validator, String reason, UUID decisionId, Instant at) {
+        return status == AgentStatus.suspended
+                ? governedMove(graduated() ? AgentStatus.active : AgentStatus.draft, validator, reason, decisionId, at)
+                : Optional.empty();
+    }
+
+    public boolean graduated() {
+        return graduatedAt != null;
+    }
+
+    /** Active agents are in public view: anyone may see them and watch what they do. */
+    public boolean inPublicView() {
+        return status == AgentStatus.active;
+    }
+
     public TrustTier trustTier() {
         return TrustTier.of(trustScore);
     }
 
     public boolean isOwnedBy(UUID profileId) {
         return ownerId.equals(profileId);
+    }
+
+    private Optional<AgentStatusChanged> closeExamination(AgentStatus to, UUID examiner, String reason,
+            UUID examinationId, Instant at) {
+        return status == AgentStatus.examination ? governedMove(to, examiner, reason, examinationId, at)
+                : Optional.empty();
+    }
+
+    private Optional<AgentStatusChanged> ownerMove(AgentStatus to, UUID owner, String reason, Instant at) {
+        return status.ownerMayMoveTo(to) ? Optional.of(changeTo(to, owner, reason, null, at)) : Optional.empty();
+    }
+
+    private Optional<AgentStatusChanged> governedMove(AgentStatus to, UUID actor, String reason, UUID referenceId,
+            Instant at) {
+        return status.governanceMayMoveTo(to) ? Optional.of(changeTo(to, actor, reason, referenceId, at))
+                : Optional.empty();
+    }
+
+    private AgentStatusChanged changeTo(AgentStatus to, UUID actor, String reason, UUID referenceId, Instant at) {
+        return new AgentStatusChanged(UUID.randomUUID(), id, name, ownerId, status.name(), to.name(), reason,
+                referenceId, actor, at);
     }
 
     private static String blankToNull(String text) {

@@ -29,28 +29,28 @@ public record CouncilRule(int seats, int needed, String description) {
         return seats == 0;
     }
 
-    public Outcome outcome(Votes votes) {
+    public DecisionStatus outcome(Votes votes) {
         if (automatic() || votes.count(Vote.FOR) >= needed) {
-            return Outcome.approved;
+            return DecisionStatus.approved;
         }
         if (votes.count(Vote.AGAINST) > seats - needed) {
-            return Outcome.rejected;
+            return DecisionStatus.rejected;
         }
-        return Outcome.pending;
+        return DecisionStatus.pending;
     }
 
     /**
      * What a verdict does to the agent's trust: a reviewed action that was approved earns 5 points per risk level,
      * a rejected one costs 10; an approved suspension costs 50; routine approvals and reinstatements move nothing.
      */
-    public int trustImpact(DecisionType type, RiskLevel risk, Outcome outcome) {
+    public int trustImpact(DecisionType type, RiskLevel risk, DecisionStatus outcome) {
         if (automatic() || !outcome.decided()) {
             return 0;
         }
         return switch (type) {
-            case suspension -> outcome == Outcome.approved ? -50 : 0;
+            case suspension -> outcome == DecisionStatus.approved ? -50 : 0;
             case reinstatement -> 0;
-            default -> outcome == Outcome.approved ? 5 * risk.value() : -10 * risk.value();
+            default -> outcome == DecisionStatus.approved ? 5 * risk.value() : -10 * risk.value();
         };
     }
 }

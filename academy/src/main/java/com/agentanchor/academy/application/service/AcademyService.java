@@ -14,15 +14,16 @@ import com.agentanchor.academy.application.port.in.NotReady;
 import com.agentanchor.academy.application.port.in.Training;
 import com.agentanchor.academy.application.port.out.Progress;
 import com.agentanchor.academy.domain.CurriculumType;
+import com.agentanchor.academy.domain.EnrollmentStatus;
 import com.agentanchor.academy.domain.Examination;
 import com.agentanchor.agents.application.port.in.AgentCatalog;
 import com.agentanchor.agents.application.port.in.AgentGovernance;
 import com.agentanchor.agents.application.port.in.AgentId;
 import com.agentanchor.agents.application.port.in.AgentLifecycle;
 import com.agentanchor.agents.application.port.in.AgentNotReady;
-import com.agentanchor.agents.application.port.in.ExaminationResult;
-import com.agentanchor.agents.application.port.in.TrustAdjustment;
 import com.agentanchor.agents.application.port.in.TrustSource;
+import com.agentanchor.agents.application.port.in.Verdict;
+import com.agentanchor.agents.application.port.in.Verdict.StatusChange;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
 @Service
@@ -51,14 +52,14 @@ class AcademyService implements Training, Examining {
         } catch (AgentNotReady e) {
             throw new NotReady(e.getMessage() + ": only drafts enroll");
         }
-        return progress.insert(agentId, curriculum);
+        return EnrollmentView.of(progress.insert(agentId, curriculum));
     }
 
     @Override
     @Transactional
     public EnrollmentView sitExamination(ProfileId owner, UUID id) {
         var enrollment = progress.lock(id).orElseThrow(() -> new EnrollmentNotFound("No enrollment " + id));
-        if (!List.of("enrolled", "in_progress").contains(enrollment.status())) {
+        if (!enrollment.status().mayRequestExamination()) {
             throw new NotReady("Enrollment " + id + " is " + enrollment.status());
         }
         try {
@@ -66,19 +67,19 @@ class AcademyService implements Training, Examining {
         } catch (AgentNotReady e) {
             throw new NotReady(e.getMessage());
         }
-        return progress.markExamination(id);
+        return EnrollmentView.of(progress.markExamination(id));
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<EnrollmentView> enrollmentsOf(UUID agentId) {
-        return progress.ofAgent(agentId);
+        return progress.ofAgent(agentId).stream().map(EnrollmentView::of).toList();
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<EnrollmentView> awaitingExamination(int limit) {
-        return progress.awaitingExamination(limit);
+        return progress.awaitingExamination(limit).stream().map(EnrollmentView::of).toList();
     }
 
     @Override
@@ -94,26 +95,27 @@ class AcademyService implements Training, Examining {
         if (governance.underReview(agent).isEmpty()) {
             throw new NotAnExaminer("Validators do not grade their own agents");
         }
-        if (!enrollment.status().equals("examination")) {
+        if (!enrollment.awaitingGrade()) {
             throw new NotReady("Enrollment " + id + " is " + enrollment.status() + ", not waiting for a grade");
         }
-        var status = examination.enrollmentStatusAfter(enrollment.examinationAttempts() + 1);
-        var graded = progress.recordExamination(id, validator.value(), examination, status);
-        var result = switch (status) {
-            case "passed" -> ExaminationResult.PASSED;
-            case "failed" -> ExaminationResult.FAILED; // out of attempts: the agent starts over as a draft
-            default -> ExaminationResult.RETAKE;
-        };
+        var graded = progress.recordExamination(enrollment.grade(examination), validator.value(), examination);
         var verdict = "Examination " + (examination.passed() ? "passed" : "failed") + " with " + examination.score();
         try {
-            governance.closeExamination(validator, agent, result, verdict, id);
+            governance.enact(validator, agent, new Verdict(agentStatusAfter(graded.status()), verdict,
+                    examination.passed() ? Examination.GRADUATION_TRUST : 0, TrustSource.examination, verdict, id,
+                    "academy_progress"));
         } catch (AgentNotReady e) { // e.g. suspended by the council while it sat the examination
             throw new NotReady(e.getMessage());
         }
-        if (examination.passed()) {
-            governance.adjustTrust(validator, agent, new TrustAdjustment(Examination.GRADUATION_TRUST,
-                    TrustSource.examination, verdict, id, "academy_progress"));
-        }
-        return graded;
+        return EnrollmentView.of(graded);
+    }
+
+    /** A pass graduates the agent; a failure sends it back to training, or, out of attempts, back to draft. */
+    private static StatusChange agentStatusAfter(EnrollmentStatus enrollment) {
+        return switch (enrollment) {
+            case passed -> StatusChange.GRADUATE;
+            case failed -> StatusChange.START_OVER;
+            default -> StatusChange.RETRAIN;
+        };
     }
 }

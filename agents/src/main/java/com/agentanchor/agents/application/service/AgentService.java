@@ -22,20 +22,19 @@ import com.agentanchor.agents.application.port.in.AgentView;
 import com.agentanchor.agents.application.port.in.RegisterAgent;
 import com.agentanchor.agents.application.port.out.Agents;
 import com.agentanchor.agents.domain.Agent;
-import com.agentanchor.agents.domain.AgentStatus;
-import com.agentanchor.agents.events.AgentRegistered;
-import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
 @Service
 class AgentService implements AgentRegistration, AgentCatalog, AgentEditing, AgentLifecycle {
 
     private final Agents agents;
+    private final AgentMoves moves;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AgentService(Agents agents, ApplicationEventPublisher events, Clock clock) {
+    AgentService(Agents agents, AgentMoves moves, ApplicationEventPublisher events, Clock clock) {
         this.agents = agents;
+        this.moves = moves;
         this.events = events;
         this.clock = clock;
     }
@@ -45,8 +44,7 @@ class AgentService implements AgentRegistration, AgentCatalog, AgentEditing, Age
     public AgentView register(ProfileId owner, RegisterAgent c) {
         var agent = agents.insert(Agent.register(owner.value(), c.name(), c.description(), c.systemPrompt(),
                 c.model(), c.config(), c.metadata()));
-        events.publishEvent(new AgentRegistered(UUID.randomUUID(), agent.id(), agent.ownerId(), agent.name(),
-                agent.status().name(), agent.trustScore(), owner.value(), clock.instant()));
+        events.publishEvent(agent.registered(owner.value(), clock.instant()));
         return AgentView.of(agent, owner.value());
     }
 
@@ -77,23 +75,20 @@ class AgentService implements AgentRegistration, AgentCatalog, AgentEditing, Age
     @Override
     @Transactional
     public void enterTraining(ProfileId owner, AgentId id, String reason) {
-        advance(owner, id, AgentStatus.draft, AgentStatus.training, reason);
+        var agent = own(owner, id);
+        moves.owners(agent.enroll(owner.value(), reason, clock.instant())
+                .orElseThrow(() -> new AgentNotReady(id, "is " + agent.status() + ", not a draft")));
     }
 
     @Override
     @Transactional
     public void enterExamination(ProfileId owner, AgentId id, String reason) {
-        advance(owner, id, AgentStatus.training, AgentStatus.examination, reason);
+        var agent = own(owner, id);
+        moves.owners(agent.submitForExamination(owner.value(), reason, clock.instant())
+                .orElseThrow(() -> new AgentNotReady(id, "is " + agent.status() + ", not in training")));
     }
 
-    private void advance(ProfileId owner, AgentId id, AgentStatus from, AgentStatus to, String reason) {
-        var agent = agents.find(id.value()).filter(a -> a.isOwnedBy(owner.value()))
-                .orElseThrow(() -> new AgentNotFound(id));
-        if (agent.status() != from) {
-            throw new AgentNotReady(id, "is " + agent.status() + ", not " + from);
-        }
-        agents.advanceOwn(id.value(), to);
-        events.publishEvent(new AgentStatusChanged(UUID.randomUUID(), agent.id(), agent.name(), agent.ownerId(),
-                from.name(), to.name(), reason, null, owner.value(), clock.instant()));
+    private Agent own(ProfileId owner, AgentId id) {
+        return agents.find(id.value()).filter(a -> a.isOwnedBy(owner.value())).orElseThrow(() -> new AgentNotFound(id));
     }
 }

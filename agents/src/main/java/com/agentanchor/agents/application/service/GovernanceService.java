@@ -13,10 +13,10 @@ import com.agentanchor.agents.application.port.in.AgentId;
 import com.agentanchor.agents.application.port.in.AgentNotFound;
 import com.agentanchor.agents.application.port.in.AgentNotReady;
 import com.agentanchor.agents.application.port.in.AgentUnderReview;
-import com.agentanchor.agents.application.port.in.ExaminationResult;
 import com.agentanchor.agents.application.port.in.TrustAdjustment;
+import com.agentanchor.agents.application.port.in.Verdict;
 import com.agentanchor.agents.application.port.out.Agents;
-import com.agentanchor.agents.application.port.out.GovernedAgent;
+import com.agentanchor.agents.domain.Agent;
 import com.agentanchor.agents.domain.AgentStatus;
 import com.agentanchor.agents.domain.TrustTier;
 import com.agentanchor.agents.events.AgentStatusChanged;
@@ -27,11 +27,13 @@ import com.agentanchor.profiles.application.port.in.ProfileId;
 class GovernanceService implements AgentGovernance {
 
     private final Agents agents;
+    private final AgentMoves moves;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    GovernanceService(Agents agents, ApplicationEventPublisher events, Clock clock) {
+    GovernanceService(Agents agents, AgentMoves moves, ApplicationEventPublisher events, Clock clock) {
         this.agents = agents;
+        this.moves = moves;
         this.events = events;
         this.clock = clock;
     }
@@ -39,62 +41,52 @@ class GovernanceService implements AgentGovernance {
     @Override
     @Transactional(readOnly = true)
     public Optional<AgentUnderReview> underReview(AgentId agent) {
-        return agents.underReview(agent.value()).map(a -> new AgentUnderReview(a.id(), a.ownerId(), a.name(),
-                a.status().name(), a.trustScore()));
+        return agents.underReview(agent.value()).map(AgentUnderReview::of);
     }
 
     @Override
     @Transactional
-    public void adjustTrust(ProfileId validator, AgentId id, TrustAdjustment adjustment) {
-        var agent = governed(id);
-        var move = agents.applyTrustChange(id.value(), adjustment);
-        events.publishEvent(new TrustChanged(UUID.randomUUID(), agent.id(), agent.name(), agent.ownerId(),
-                move.previousScore(), move.newScore(), adjustment.source().name(), adjustment.reason(),
-                TrustTier.of(move.previousScore()).label(), TrustTier.of(move.newScore()).label(),
-                agent.status() == AgentStatus.active, adjustment.referenceId(), validator.value(), clock.instant()));
-    }
-
-    @Override
-    @Transactional
-    public void suspend(ProfileId validator, AgentId id, String reason, UUID decisionId) {
-        var agent = governed(id);
-        if (agent.status().suspendable()) {
-            move(validator, agent, AgentStatus.suspended, reason, decisionId);
+    public AgentUnderReview enact(ProfileId validator, AgentId id, Verdict verdict) {
+        var agent = agents.underReview(id.value()).orElseThrow(() -> new AgentNotFound(id));
+        var change = statusChange(agent, validator, verdict);
+        change.ifPresent(moves::governed);
+        if (verdict.trustChange() != 0) {
+            adjustTrust(agent, validator, verdict, change);
         }
+        return AgentUnderReview.of(agent);
     }
 
-    @Override
-    @Transactional
-    public void reinstate(ProfileId validator, AgentId id, String reason, UUID decisionId) {
-        var agent = governed(id);
-        if (agent.status() == AgentStatus.suspended) {
-            move(validator, agent, AgentStatus.reinstated(agent.graduated()), reason, decisionId);
-        }
-    }
-
-    @Override
-    @Transactional
-    public void closeExamination(ProfileId validator, AgentId id, ExaminationResult result, String reason,
-            UUID examinationId) {
-        var agent = governed(id);
-        if (agent.status() != AgentStatus.examination) {
-            throw new AgentNotReady(id, "is not sitting an examination");
-        }
-        var to = switch (result) {
-            case PASSED -> AgentStatus.active;
-            case RETAKE -> AgentStatus.training;
-            case FAILED -> AgentStatus.draft;
+    private Optional<AgentStatusChanged> statusChange(Agent agent, ProfileId validator, Verdict verdict) {
+        var by = validator.value();
+        var reason = verdict.statusReason();
+        var reference = verdict.referenceId();
+        var now = clock.instant();
+        return switch (verdict.statusChange()) {
+            case NONE -> Optional.empty();
+            case SUSPEND -> agent.suspend(by, reason, reference, now);
+            case REINSTATE -> agent.reinstate(by, reason, reference, now);
+            case GRADUATE -> sitting(agent, agent.graduate(by, reason, reference, now));
+            case RETRAIN -> sitting(agent, agent.retrain(by, reason, reference, now));
+            case START_OVER -> sitting(agent, agent.startOver(by, reason, reference, now));
         };
-        move(validator, agent, to, reason, examinationId);
     }
 
-    private void move(ProfileId validator, GovernedAgent agent, AgentStatus to, String reason, UUID decisionId) {
-        var from = agents.changeStatus(agent.id(), to);
-        events.publishEvent(new AgentStatusChanged(UUID.randomUUID(), agent.id(), agent.name(), agent.ownerId(),
-                from.name(), to.name(), reason, decisionId, validator.value(), clock.instant()));
+    private static Optional<AgentStatusChanged> sitting(Agent agent, Optional<AgentStatusChanged> change) {
+        if (change.isEmpty()) {
+            throw new AgentNotReady(new AgentId(agent.id()), "is " + agent.status() + ", not sitting an examination");
+        }
+        return change;
     }
 
-    private GovernedAgent governed(AgentId id) {
-        return agents.underReview(id.value()).orElseThrow(() -> new AgentNotFound(id));
+    /** The agent is watched publicly if it was in public view before the verdict or is after it. */
+    private void adjustTrust(Agent agent, ProfileId validator, Verdict verdict, Optional<AgentStatusChanged> change) {
+        var move = agents.applyTrustChange(agent.id(), new TrustAdjustment(verdict.trustChange(),
+                verdict.trustSource(), verdict.trustReason(), verdict.referenceId(), verdict.referenceType()));
+        var inPublicView = agent.inPublicView()
+                || change.map(c -> AgentStatus.valueOf(c.newStatus()) == AgentStatus.active).orElse(false);
+        events.publishEvent(new TrustChanged(UUID.randomUUID(), agent.id(), agent.name(), agent.ownerId(),
+                move.previousScore(), move.newScore(), verdict.trustSource().name(), verdict.trustReason(),
+                TrustTier.of(move.previousScore()).label(), TrustTier.of(move.newScore()).label(), inPublicView,
+                verdict.referenceId(), validator.value(), clock.instant()));
     }
 }

@@ -12,10 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import com.agentanchor.agents.application.port.in.AgentCatalog;
 import com.agentanchor.agents.application.port.in.AgentGovernance;
 import com.agentanchor.agents.application.port.in.AgentId;
-import com.agentanchor.agents.application.port.in.AgentUnderReview;
 import com.agentanchor.agents.application.port.in.AgentView;
-import com.agentanchor.agents.application.port.in.TrustAdjustment;
 import com.agentanchor.agents.application.port.in.TrustSource;
+import com.agentanchor.agents.application.port.in.Verdict;
+import com.agentanchor.agents.application.port.in.Verdict.StatusChange;
 import com.agentanchor.council.application.port.in.AgentNotYours;
 import com.agentanchor.council.application.port.in.CastVote;
 import com.agentanchor.council.application.port.in.CouncilVoting;
@@ -30,15 +30,11 @@ import com.agentanchor.council.application.port.in.RequestDecision;
 import com.agentanchor.council.application.port.in.RequestNotApplicable;
 import com.agentanchor.council.application.port.in.VoteRefused;
 import com.agentanchor.council.application.port.out.Decisions;
-import com.agentanchor.council.application.port.out.StoredDecision;
 import com.agentanchor.council.domain.Ballot;
-import com.agentanchor.council.domain.CouncilRule;
+import com.agentanchor.council.domain.Decision;
+import com.agentanchor.council.domain.DecisionStatus;
 import com.agentanchor.council.domain.DecisionType;
-import com.agentanchor.council.domain.Outcome;
 import com.agentanchor.council.domain.RiskLevel;
-import com.agentanchor.council.domain.Vote;
-import com.agentanchor.council.domain.Votes;
-import com.agentanchor.council.events.DecisionMade;
 import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.council.events.DecisionRequested;
 import com.agentanchor.profiles.application.port.in.ProfileId;
@@ -65,53 +61,48 @@ class CouncilService implements DecisionRequests, CouncilVoting {
     @Transactional
     public DecisionView request(ProfileId owner, RequestDecision request) {
         var risk = new RiskLevel(request.riskLevel());
-        var agent = agents.find(owner, new AgentId(request.agentId()))
-                .filter(a -> a.ownerId().equals(owner.value()))
-                .orElseThrow(() -> new AgentNotYours(request.agentId()));
+        var agent = ownAgent(owner, request.agentId()).orElseThrow(() -> new AgentNotYours(request.agentId()));
         checkApplicable(request.decisionType(), agent);
-        var rule = CouncilRule.of(request.decisionType(), risk);
-        if (rule.automatic()) {
-            var decision = decisions.insert(request, Outcome.approved, "Approved automatically: " + rule.description());
-            events.publishEvent(made(decision, agent.name(), agent.ownerId(), agent.inPublicView(), owner));
-            return decision.view();
+        var decision = decisions.insert(Decision.request(agent.id(), request.decisionType(), risk,
+                request.subjectAction()));
+        if (decision.status().decided()) {
+            events.publishEvent(decision.made(agent.name(), agent.ownerId(), agent.inPublicView(), owner.value(),
+                    clock.instant()));
+        } else {
+            events.publishEvent(new DecisionRequested(UUID.randomUUID(), decision.id(), agent.id(), agent.name(),
+                    owner.value(), decision.type().name(), risk.value(), decision.subjectAction(),
+                    agent.inPublicView(), risk.needsEscalation(), clock.instant()));
         }
-        var decision = decisions.insert(request, Outcome.pending, null);
-        events.publishEvent(new DecisionRequested(UUID.randomUUID(), decision.id(), agent.id(), agent.name(),
-                owner.value(), decision.decisionType().name(), risk.value(), decision.subjectAction(),
-                agent.inPublicView(), risk.needsEscalation(), clock.instant()));
-        return decision.view();
+        return DecisionView.of(decision);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<DecisionView> find(UUID id) {
-        return decisions.find(id).map(StoredDecision::view);
+        return decisions.find(id).map(DecisionView::of);
     }
 
     @Override
     @Transactional
     public DecisionView override(ProfileId owner, UUID decisionId, String reason) {
         var decision = decisions.find(decisionId).orElseThrow(() -> new DecisionNotFound(decisionId));
-        var agent = agents.find(owner, new AgentId(decision.agentId()))
-                .filter(a -> a.ownerId().equals(owner.value()))
-                .orElseThrow(NotTheAgentsOwner::new);
-        if (decision.decisionType() == DecisionType.suspension
-                || decision.decisionType() == DecisionType.reinstatement) {
-            throw new OverrideRefused("A " + decision.decisionType() + " is the council's to decide and stands");
+        var agent = ownAgent(owner, decision.agentId()).orElseThrow(NotTheAgentsOwner::new);
+        if (decision.type().changesStatus()) {
+            throw new OverrideRefused("A " + decision.type() + " is the council's to decide and stands");
         }
         var overridden = decisions.override(decisionId, reason).orElseThrow(() -> new OverrideRefused(
                 "Decision " + decisionId + " is " + decision.status() + ": only an approval or a rejection of the "
                         + "council can be overridden, once"));
         events.publishEvent(new DecisionOverridden(UUID.randomUUID(), decisionId, agent.id(), agent.name(),
-                owner.value(), decision.decisionType().name(), decision.riskLevel().value(), decision.subjectAction(),
-                overridden, reason, agent.inPublicView(), owner.value(), clock.instant()));
-        return decisions.find(decisionId).orElseThrow().view();
+                owner.value(), decision.type().name(), decision.riskLevel().value(), decision.subjectAction(),
+                overridden.name(), reason, agent.inPublicView(), owner.value(), clock.instant()));
+        return decisions.find(decisionId).map(DecisionView::of).orElseThrow();
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<DecisionView> pending(int limit) {
-        return decisions.pending(limit).stream().map(StoredDecision::view).toList();
+        return decisions.pending(limit).stream().map(DecisionView::of).toList();
     }
 
     @Override
@@ -121,42 +112,33 @@ class CouncilService implements DecisionRequests, CouncilVoting {
             throw new NotAValidator();
         }
         var decision = decisions.lockForVote(decisionId).orElseThrow(() -> whyNotVotable(decisionId));
-        if (decision.votes().castBy(validator.value())) {
+        if (decision.votedBy(validator.value())) {
             throw new VoteRefused("You have voted on decision " + decisionId + " already");
         }
-        var votes = decision.votes().with(new Ballot(validator.value(), cast.vote(), cast.reason()));
-        var rule = CouncilRule.of(decision.decisionType(), decision.riskLevel());
-        var outcome = rule.outcome(votes);
-        var impact = rule.trustImpact(decision.decisionType(), decision.riskLevel(), outcome);
-        var recorded = decisions.recordVotes(decisionId, votes, outcome,
-                outcome.decided() ? verdict(outcome, votes, rule) : null, impact);
-        if (outcome.decided()) {
-            var agent = governance.underReview(new AgentId(decision.agentId()))
-                    .orElseThrow(() -> new DecisionNotFound(decisionId));
-            enact(validator, recorded, outcome, agent);
-            events.publishEvent(made(recorded, agent.name(), agent.ownerId(), agent.inPublicView(), validator));
+        var counted = decisions.recordVotes(decision.cast(new Ballot(validator.value(), cast.vote(), cast.reason())));
+        if (counted.status().decided()) {
+            // The verdict's consequences, in the deciding vote's transaction: all of them happen, or none.
+            var agent = governance.enact(validator, new AgentId(counted.agentId()), verdict(counted));
+            events.publishEvent(counted.made(agent.name(), agent.ownerId(), agent.inPublicView(), validator.value(),
+                    clock.instant()));
         }
-        return recorded.view();
+        return DecisionView.of(counted);
     }
 
-    /** A verdict's consequences, in the deciding vote's transaction: all of them happen, or none. */
-    private void enact(ProfileId validator, StoredDecision decision, Outcome outcome, AgentUnderReview agent) {
-        var id = new AgentId(agent.id());
-        if (decision.trustImpact() != 0) {
-            governance.adjustTrust(validator, id, new TrustAdjustment(decision.trustImpact(),
-                    TrustSource.council_decision, "Council " + outcome.name() + ": " + decision.subjectAction(),
-                    decision.id(), "council_decision"));
-        }
-        if (outcome == Outcome.approved && decision.decisionType() == DecisionType.suspension) {
-            governance.suspend(validator, id, decision.subjectAction(), decision.id());
-        }
-        if (outcome == Outcome.approved && decision.decisionType() == DecisionType.reinstatement) {
-            governance.reinstate(validator, id, decision.subjectAction(), decision.id());
-        }
+    /** What a decided request does to its agent: its trust impact, and a suspension or its lifting if approved. */
+    private static Verdict verdict(Decision decision) {
+        var status = decision.suspends() ? StatusChange.SUSPEND
+                : decision.reinstates() ? StatusChange.REINSTATE : StatusChange.NONE;
+        return new Verdict(status, decision.subjectAction(), decision.trustImpact(), TrustSource.council_decision,
+                "Council " + decision.status() + ": " + decision.subjectAction(), decision.id(), "council_decision");
+    }
+
+    private Optional<AgentView> ownAgent(ProfileId owner, UUID agentId) {
+        return agents.find(owner, new AgentId(agentId)).filter(a -> a.ownerId().equals(owner.value()));
     }
 
     private RuntimeException whyNotVotable(UUID id) {
-        return decisions.find(id).<RuntimeException>map(d -> d.status().equals("pending")
+        return decisions.find(id).<RuntimeException>map(d -> d.status() == DecisionStatus.pending
                 ? new OwnAgent()
                 : new VoteRefused("Decision " + id + " is " + d.status() + " already"))
                 .orElseGet(() -> new DecisionNotFound(id));
@@ -169,18 +151,5 @@ class CouncilService implements DecisionRequests, CouncilVoting {
         if (type == DecisionType.reinstatement && !agent.suspended()) {
             throw new RequestNotApplicable("Agent " + agent.id() + " is not suspended");
         }
-    }
-
-    private static String verdict(Outcome outcome, Votes votes, CouncilRule rule) {
-        return "%s by %s: %d for, %d against, %d abstaining".formatted(
-                outcome == Outcome.approved ? "Approved" : "Rejected", rule.description(), votes.count(Vote.FOR),
-                votes.count(Vote.AGAINST), votes.count(Vote.ABSTAIN));
-    }
-
-    private DecisionMade made(StoredDecision d, String agentName, UUID ownerId, boolean publicAgent, ProfileId actor) {
-        return new DecisionMade(UUID.randomUUID(), d.id(), d.agentId(), agentName, ownerId, d.decisionType().name(),
-                d.status(), d.riskLevel().value(), d.subjectAction(), d.reasoning(), d.trustImpact(),
-                d.votes().count(Vote.FOR), d.votes().count(Vote.AGAINST), d.votes().count(Vote.ABSTAIN), publicAgent,
-                actor.value(), clock.instant());
     }
 }

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,11 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.agentanchor.academy.application.port.in.EnrollmentNotFound;
 import com.agentanchor.academy.application.port.in.EnrollmentView;
 import com.agentanchor.academy.application.port.in.Examining;
-import com.agentanchor.academy.application.port.in.NotAnExaminer;
-import com.agentanchor.academy.application.port.in.NotReady;
 import com.agentanchor.academy.application.port.in.Training;
 import com.agentanchor.academy.domain.CurriculumType;
 import com.agentanchor.academy.domain.Examination;
@@ -69,21 +64,6 @@ class AcademyController {
     @PostMapping("/enrollments/{id}/grades")
     EnrollmentView grade(ProfileId caller, @PathVariable UUID id, @Valid @RequestBody NewGrade body) {
         return examining.grade(caller, id, new Examination(body.score(), body.notes()));
-    }
-
-    @ExceptionHandler
-    ErrorResponse notFound(EnrollmentNotFound e) {
-        return ErrorResponse.builder(e, HttpStatus.NOT_FOUND, e.getMessage()).title("Not found").build();
-    }
-
-    @ExceptionHandler
-    ErrorResponse notReady(NotReady e) {
-        return ErrorResponse.builder(e, HttpStatus.CONFLICT, e.getMessage()).title("Not ready").build();
-    }
-
-    @ExceptionHandler
-    ErrorResponse notAnExaminer(NotAnExaminer e) {
-        return ErrorResponse.builder(e, HttpStatus.FORBIDDEN, e.getMessage()).title("Not an examiner").build();
     }
 
     record NewEnrollment(@NotNull UUID agentId, CurriculumType curriculumType) {

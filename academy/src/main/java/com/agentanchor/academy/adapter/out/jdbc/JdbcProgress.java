@@ -11,13 +11,18 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.agentanchor.academy.application.port.in.EnrollmentView;
 import com.agentanchor.academy.application.port.out.Progress;
 import com.agentanchor.academy.domain.CurriculumType;
+import com.agentanchor.academy.domain.Enrollment;
+import com.agentanchor.academy.domain.EnrollmentStatus;
 import com.agentanchor.academy.domain.Examination;
 
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * JdbcClient, not a Spring Data repository: rows are locked for the grade ({@code FOR UPDATE}, which also applies
+ * the update policy), the examination history is appended in SQL, and statuses are PostgreSQL enums.
+ */
 @Repository
 class JdbcProgress implements Progress {
 
@@ -34,7 +39,7 @@ class JdbcProgress implements Progress {
     }
 
     @Override
-    public EnrollmentView insert(UUID agentId, CurriculumType curriculum) {
+    public Enrollment insert(UUID agentId, CurriculumType curriculum) {
         return jdbc.sql("""
                 INSERT INTO academy_progress (agent_id, curriculum_type, started_at)
                 VALUES (?, ?::curriculum_type, now())
@@ -43,31 +48,32 @@ class JdbcProgress implements Progress {
     }
 
     @Override
-    public Optional<EnrollmentView> find(UUID id) {
+    public Optional<Enrollment> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM academy_progress WHERE id = ?").param(id)
                 .query(this::enrollment).optional();
     }
 
     @Override
-    public Optional<EnrollmentView> lock(UUID id) {
+    public Optional<Enrollment> lock(UUID id) {
         // FOR UPDATE applies the UPDATE policies: the owner's rows, and a validator's rows under examination.
         return jdbc.sql("SELECT " + COLUMNS + " FROM academy_progress WHERE id = ? FOR UPDATE").param(id)
                 .query(this::enrollment).optional();
     }
 
     @Override
-    public EnrollmentView markExamination(UUID id) {
+    public Enrollment markExamination(UUID id) {
         return jdbc.sql("UPDATE academy_progress SET status = 'examination' WHERE id = ? RETURNING " + COLUMNS)
                 .param(id).query(this::enrollment).single();
     }
 
     @Override
-    public EnrollmentView recordExamination(UUID id, UUID examiner, Examination examination, String status) {
+    public Enrollment recordExamination(Enrollment graded, UUID examiner, Examination examination) {
+        var status = graded.status().name();
         var attempt = json.writeValueAsString(Map.of("score", examination.score(), "examinerId", examiner.toString(),
                 "notes", examination.notes() == null ? "" : examination.notes()));
         return jdbc.sql("""
                 UPDATE academy_progress
-                   SET examination_attempts = coalesce(examination_attempts, 0) + 1,
+                   SET examination_attempts = ?,
                        last_examination_score = ?,
                        examination_history = coalesce(examination_history, '[]') || jsonb_build_array(
                            ?::jsonb || jsonb_build_object('at', now())),
@@ -76,18 +82,18 @@ class JdbcProgress implements Progress {
                        graduated_at = CASE WHEN ? = 'passed' THEN now() END
                  WHERE id = ?
                 RETURNING""" + " " + COLUMNS)
-                .params(examination.score(), attempt, status, status, status, id)
+                .params(graded.examinationAttempts(), examination.score(), attempt, status, status, status, graded.id())
                 .query(this::enrollment).single();
     }
 
     @Override
-    public List<EnrollmentView> ofAgent(UUID agentId) {
+    public List<Enrollment> ofAgent(UUID agentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM academy_progress WHERE agent_id = ? ORDER BY enrolled_at DESC")
                 .param(agentId).query(this::enrollment).list();
     }
 
     @Override
-    public List<EnrollmentView> awaitingExamination(int limit) {
+    public List<Enrollment> awaitingExamination(int limit) {
         return jdbc.sql("SELECT " + COLUMNS
                 + " FROM academy_progress WHERE status = 'examination' ORDER BY updated_at, id LIMIT ?")
                 .param(limit).query(this::enrollment).list();
@@ -98,10 +104,11 @@ class JdbcProgress implements Progress {
         return jdbc.sql("SELECT is_validator()").query(Boolean.class).single();
     }
 
-    private EnrollmentView enrollment(ResultSet rs, int row) throws SQLException {
+    private Enrollment enrollment(ResultSet rs, int row) throws SQLException {
         var graduated = rs.getObject("graduated_at", OffsetDateTime.class);
-        return new EnrollmentView(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class),
-                CurriculumType.valueOf(rs.getString("curriculum_type")), rs.getString("status"),
+        return new Enrollment(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class),
+                CurriculumType.valueOf(rs.getString("curriculum_type")),
+                EnrollmentStatus.valueOf(rs.getString("status")),
                 rs.getInt("examination_attempts"), rs.getBigDecimal("last_examination_score"),
                 rs.getObject("enrolled_at", OffsetDateTime.class).toInstant(),
                 graduated == null ? null : graduated.toInstant());

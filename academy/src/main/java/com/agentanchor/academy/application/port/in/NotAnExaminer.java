@@ -1,9 +1,11 @@
 package com.agentanchor.academy.application.port.in;
 
+import com.agentanchor.platform.refusal.Refusal;
+
 /** Only validators grade examinations, and never of their own agents. */
-public class NotAnExaminer extends RuntimeException {
+public class NotAnExaminer extends Refusal.NotAllowed {
 
     public NotAnExaminer(String message) {
-        super(message);
+        super("Not an examiner", message);
     }
 }

@@ -4,8 +4,6 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +18,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import com.agentanchor.agents.application.port.in.AgentCatalog;
 import com.agentanchor.agents.application.port.in.AgentEditing;
 import com.agentanchor.agents.application.port.in.AgentId;
-import com.agentanchor.agents.application.port.in.AgentNotEditable;
 import com.agentanchor.agents.application.port.in.AgentNotFound;
 import com.agentanchor.agents.application.port.in.AgentPage;
 import com.agentanchor.agents.application.port.in.AgentRegistration;
@@ -76,16 +73,6 @@ class AgentController {
     @PatchMapping("/{id}")
     AgentView revise(ProfileId caller, @PathVariable UUID id, @Valid @RequestBody AgentPatch body) {
         return editing.revise(caller, new AgentId(id), body.toRevision());
-    }
-
-    @ExceptionHandler
-    ErrorResponse notFound(AgentNotFound e) {
-        return ErrorResponse.builder(e, HttpStatus.NOT_FOUND, e.getMessage()).title("Agent not found").build();
-    }
-
-    @ExceptionHandler
-    ErrorResponse notEditable(AgentNotEditable e) {
-        return ErrorResponse.builder(e, HttpStatus.FORBIDDEN, e.getMessage()).title("Not the agent's owner").build();
     }
 
     record NewAgent(

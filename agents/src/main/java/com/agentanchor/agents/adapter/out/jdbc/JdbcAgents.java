@@ -13,7 +13,6 @@ import org.springframework.stereotype.Repository;
 
 import com.agentanchor.agents.application.port.in.TrustAdjustment;
 import com.agentanchor.agents.application.port.out.Agents;
-import com.agentanchor.agents.application.port.out.GovernedAgent;
 import com.agentanchor.agents.application.port.out.TrustMove;
 import com.agentanchor.agents.domain.Agent;
 import com.agentanchor.agents.domain.AgentConfig;
@@ -86,12 +85,12 @@ class JdbcAgents implements Agents {
     }
 
     @Override
-    public Optional<GovernedAgent> underReview(UUID id) {
-        return jdbc.sql("SELECT owner_id, name, status, trust_score, graduated FROM agent_under_review(?)")
+    public Optional<Agent> underReview(UUID id) {
+        return jdbc.sql("SELECT owner_id, name, status, trust_score, graduated_at FROM agent_under_review(?)")
                 .param(id)
-                .query((rs, n) -> new GovernedAgent(id, rs.getObject("owner_id", UUID.class), rs.getString("name"),
+                .query((rs, n) -> Agent.underReview(id, rs.getObject("owner_id", UUID.class), rs.getString("name"),
                         AgentStatus.valueOf(rs.getString("status")), rs.getInt("trust_score"),
-                        rs.getBoolean("graduated")))
+                        instant(rs, "graduated_at")))
                 .optional();
     }
 

@@ -38,7 +38,7 @@ public record AgentView(
 
     /** Whether a suspension would change anything: the agent is neither suspended nor retired. */
     public boolean suspendable() {
-        return status.suspendable();
+        return status.governanceMayMoveTo(AgentStatus.suspended);
     }
 
     public boolean suspended() {

@@ -23,8 +23,11 @@ public interface Agents {
 
     Agent update(Agent agent);
 
-    /** The agent as its reviewer sees it; present only if the acting user may govern it ({@code may_govern_agent}). */
-    Optional<GovernedAgent> underReview(UUID id);
+    /**
+     * The agent as its reviewer sees it ({@link Agent#underReview}); present only if the acting user may govern it
+     * ({@code agent_under_review}, {@code may_govern_agent}).
+     */
+    Optional<Agent> underReview(UUID id);
 
     /** Through {@code apply_trust_change}: clamped, recorded in trust_history, refused unless the actor may govern. */
     TrustMove applyTrustChange(UUID id, TrustAdjustment adjustment);

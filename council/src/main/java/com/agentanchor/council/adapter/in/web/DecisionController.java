@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,19 +14,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.agentanchor.council.application.port.in.AgentNotYours;
 import com.agentanchor.council.application.port.in.CastVote;
 import com.agentanchor.council.application.port.in.CouncilVoting;
 import com.agentanchor.council.application.port.in.DecisionNotFound;
 import com.agentanchor.council.application.port.in.DecisionRequests;
 import com.agentanchor.council.application.port.in.DecisionView;
-import com.agentanchor.council.application.port.in.NotAValidator;
-import com.agentanchor.council.application.port.in.NotTheAgentsOwner;
-import com.agentanchor.council.application.port.in.OverrideRefused;
-import com.agentanchor.council.application.port.in.OwnAgent;
 import com.agentanchor.council.application.port.in.RequestDecision;
-import com.agentanchor.council.application.port.in.RequestNotApplicable;
-import com.agentanchor.council.application.port.in.VoteRefused;
 import com.agentanchor.council.domain.DecisionType;
 import com.agentanchor.council.domain.Vote;
 import com.agentanchor.profiles.application.port.in.ProfileId;
@@ -80,46 +71,6 @@ class DecisionController {
     @PostMapping("/{id}/override")
     DecisionView override(ProfileId caller, @PathVariable UUID id, @Valid @RequestBody NewOverride body) {
         return requests.override(caller, id, body.reason());
-    }
-
-    @ExceptionHandler
-    ErrorResponse notYours(AgentNotYours e) {
-        return ErrorResponse.builder(e, HttpStatus.NOT_FOUND, e.getMessage()).title("Agent not found").build();
-    }
-
-    @ExceptionHandler
-    ErrorResponse notFound(DecisionNotFound e) {
-        return ErrorResponse.builder(e, HttpStatus.NOT_FOUND, e.getMessage()).title("Decision not found").build();
-    }
-
-    @ExceptionHandler
-    ErrorResponse notAValidator(NotAValidator e) {
-        return ErrorResponse.builder(e, HttpStatus.FORBIDDEN, e.getMessage()).title("Not a validator").build();
-    }
-
-    @ExceptionHandler
-    ErrorResponse ownAgent(OwnAgent e) {
-        return ErrorResponse.builder(e, HttpStatus.FORBIDDEN, e.getMessage()).title("Own agent").build();
-    }
-
-    @ExceptionHandler
-    ErrorResponse refused(VoteRefused e) {
-        return ErrorResponse.builder(e, HttpStatus.CONFLICT, e.getMessage()).title("Vote refused").build();
-    }
-
-    @ExceptionHandler
-    ErrorResponse notTheOwner(NotTheAgentsOwner e) {
-        return ErrorResponse.builder(e, HttpStatus.FORBIDDEN, e.getMessage()).title("Not the agent's owner").build();
-    }
-
-    @ExceptionHandler
-    ErrorResponse overrideRefused(OverrideRefused e) {
-        return ErrorResponse.builder(e, HttpStatus.CONFLICT, e.getMessage()).title("Override refused").build();
-    }
-
-    @ExceptionHandler
-    ErrorResponse notApplicable(RequestNotApplicable e) {
-        return ErrorResponse.builder(e, HttpStatus.CONFLICT, e.getMessage()).title("Request not applicable").build();
     }
 
     record NewDecision(

@@ -12,13 +12,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import com.agentanchor.council.application.port.in.HumanOverride;
-import com.agentanchor.council.application.port.in.RequestDecision;
 import com.agentanchor.council.application.port.out.Decisions;
-import com.agentanchor.council.application.port.out.StoredDecision;
 import com.agentanchor.council.domain.Ballot;
+import com.agentanchor.council.domain.Decision;
+import com.agentanchor.council.domain.DecisionStatus;
 import com.agentanchor.council.domain.DecisionType;
-import com.agentanchor.council.domain.Outcome;
+import com.agentanchor.council.domain.HumanOverride;
 import com.agentanchor.council.domain.RiskLevel;
 import com.agentanchor.council.domain.Vote;
 import com.agentanchor.council.domain.Votes;
@@ -26,6 +25,11 @@ import com.agentanchor.council.domain.Votes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * JdbcClient, not a Spring Data repository: votes are locked for counting ({@code FOR UPDATE} under the vote
+ * policy), an override goes through the definer function {@code override_council_decision} (the app role may not
+ * update those columns), and statuses are PostgreSQL enums.
+ */
 @Repository
 class JdbcDecisions implements Decisions {
 
@@ -42,54 +46,54 @@ class JdbcDecisions implements Decisions {
     }
 
     @Override
-    public StoredDecision insert(RequestDecision r, Outcome status, String reasoning) {
+    public Decision insert(Decision r) {
         return jdbc.sql("""
                 INSERT INTO council_decisions (agent_id, decision_type, risk_level, subject_action, status, reasoning,
                                                decided_at)
                 VALUES (?, ?::decision_type, ?, ?, ?::decision_status, ?, CASE WHEN ? THEN now() END)
                 RETURNING""" + " " + COLUMNS)
-                .params(r.agentId(), r.decisionType().name(), r.riskLevel(), r.subjectAction(), status.name(),
-                        reasoning, status.decided())
+                .params(r.agentId(), r.type().name(), r.riskLevel().value(), r.subjectAction(), r.status().name(),
+                        r.reasoning(), r.status().decided())
                 .query(this::decision).single();
     }
 
     @Override
-    public Optional<StoredDecision> find(UUID id) {
+    public Optional<Decision> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM council_decisions WHERE id = ?").param(id)
                 .query(this::decision).optional();
     }
 
     @Override
-    public Optional<StoredDecision> lockForVote(UUID id) {
+    public Optional<Decision> lockForVote(UUID id) {
         // FOR UPDATE applies the vote policy: only pending decisions about other trainers' agents come back.
         return jdbc.sql("SELECT " + COLUMNS + " FROM council_decisions WHERE id = ? FOR UPDATE").param(id)
                 .query(this::decision).optional();
     }
 
     @Override
-    public StoredDecision recordVotes(UUID id, Votes votes, Outcome status, String reasoning, int trustImpact) {
+    public Decision recordVotes(Decision d) {
         return jdbc.sql("""
                 UPDATE council_decisions
                    SET votes = ?::jsonb, status = ?::decision_status, reasoning = coalesce(?, reasoning),
                        trust_impact = ?, decided_at = CASE WHEN ? THEN now() END
                  WHERE id = ?
                 RETURNING""" + " " + COLUMNS)
-                .params(json.writeValueAsString(toJson(votes)), status.name(), reasoning, trustImpact,
-                        status.decided(), id)
+                .params(json.writeValueAsString(toJson(d.votes())), d.status().name(), d.reasoning(),
+                        d.trustImpact(), d.status().decided(), d.id())
                 .query(this::decision).single();
     }
 
     @Override
-    public List<StoredDecision> pending(int limit) {
+    public List<Decision> pending(int limit) {
         return jdbc.sql("SELECT " + COLUMNS
                 + " FROM council_decisions WHERE status = 'pending' ORDER BY created_at DESC, id DESC LIMIT ?")
                 .param(limit).query(this::decision).list();
     }
 
     @Override
-    public Optional<String> override(UUID id, String reason) {
+    public Optional<DecisionStatus> override(UUID id, String reason) {
         return jdbc.sql("SELECT override_council_decision(?, ?)::text").params(id, reason)
-                .query((rs, row) -> Optional.ofNullable(rs.getString(1))).single();
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1)).map(DecisionStatus::valueOf)).single();
     }
 
     @Override
@@ -127,14 +131,15 @@ class JdbcDecisions implements Decisions {
         return new Votes(ballots);
     }
 
-    private StoredDecision decision(ResultSet rs, int row) throws SQLException {
+    private Decision decision(ResultSet rs, int row) throws SQLException {
         var decided = rs.getObject("decided_at", OffsetDateTime.class);
-        return new StoredDecision(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class),
-                DecisionType.valueOf(rs.getString("decision_type")), rs.getString("status"),
+        return new Decision(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class),
+                DecisionType.valueOf(rs.getString("decision_type")), DecisionStatus.valueOf(rs.getString("status")),
                 new RiskLevel(rs.getInt("risk_level")), rs.getString("subject_action"), rs.getString("reasoning"),
                 rs.getInt("trust_impact"), votes(rs.getString("votes")),
                 rs.getBoolean("human_override") ? new HumanOverride(rs.getObject("human_override_by", UUID.class),
-                        rs.getString("human_override_reason"), rs.getString("overridden_verdict")) : null,
+                        rs.getString("human_override_reason"), DecisionStatus.valueOf(rs.getString("overridden_verdict")))
+                        : null,
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 decided == null ? null : decided.toInstant());
     }

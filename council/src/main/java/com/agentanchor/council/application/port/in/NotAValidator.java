@@ -1,9 +1,11 @@
 package com.agentanchor.council.application.port.in;
 
+import com.agentanchor.platform.refusal.Refusal;
+
 /** Only trainers sit on the council. */
-public class NotAValidator extends RuntimeException {
+public class NotAValidator extends Refusal.NotAllowed {
 
     public NotAValidator() {
-        super("Only validators (profiles with the trainer role) vote on council decisions");
+        super("Not a validator", "Only validators (profiles with the trainer role) vote on council decisions");
     }
 }

@@ -1,9 +1,11 @@
 package com.agentanchor.council.application.port.in;
 
+import com.agentanchor.platform.refusal.Refusal;
+
 /** Nobody judges their own agent. */
-public class OwnAgent extends RuntimeException {
+public class OwnAgent extends Refusal.NotAllowed {
 
     public OwnAgent() {
-        super("Validators do not vote on decisions about their own agents");
+        super("Own agent", "Validators do not vote on decisions about their own agents");
     }
 }

@@ -1,9 +1,11 @@
 package com.agentanchor.council.application.port.in;
 
+import com.agentanchor.platform.refusal.Refusal;
+
 /** The vote conflicts with the decision's state: it is decided already, or this validator has voted. */
-public class VoteRefused extends RuntimeException {
+public class VoteRefused extends Refusal.Conflict {
 
     public VoteRefused(String message) {
-        super(message);
+        super("Vote refused", message);
     }
 }

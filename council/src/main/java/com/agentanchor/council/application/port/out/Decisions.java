@@ -4,34 +4,33 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.agentanchor.council.application.port.in.RequestDecision;
-import com.agentanchor.council.domain.Outcome;
-import com.agentanchor.council.domain.Votes;
+import com.agentanchor.council.domain.Decision;
+import com.agentanchor.council.domain.DecisionStatus;
 
 /** Stored council decisions, under the acting user's row-level security. */
 public interface Decisions {
 
     /**
-     * A new request, pending or (when routine) approved; row-level security refuses an agent the acting user does
-     * not own, and an approval the rules do not allow.
+     * Stores a new request as {@link Decision#request} made it; row-level security refuses an agent the acting user
+     * does not own, and an approval the rules do not allow.
      */
-    StoredDecision insert(RequestDecision request, Outcome status, String reasoning);
+    Decision insert(Decision request);
 
-    Optional<StoredDecision> find(UUID id);
+    Optional<Decision> find(UUID id);
 
     /** The decision if it is pending and the acting user may vote on it, locked until the transaction ends. */
-    Optional<StoredDecision> lockForVote(UUID id);
+    Optional<Decision> lockForVote(UUID id);
 
-    /** Records the votes and where they leave the decision (decided_at is set once it is decided). */
-    StoredDecision recordVotes(UUID id, Votes votes, Outcome status, String reasoning, int trustImpact);
+    /** Stores the votes of a decision and where they leave it ({@code decided_at} is set once it is decided). */
+    Decision recordVotes(Decision decision);
 
-    List<StoredDecision> pending(int limit);
+    List<Decision> pending(int limit);
 
     /**
      * Overrides the decision's verdict for the acting user, if the database agrees they may (they own the agent,
      * the council decided it, it is not a suspension or reinstatement); the verdict overridden, or empty.
      */
-    Optional<String> override(UUID id, String reason);
+    Optional<DecisionStatus> override(UUID id, String reason);
 
     boolean actingUserIsValidator();
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +19,6 @@ import com.agentanchor.marketplace.application.port.in.AcquisitionView;
 import com.agentanchor.marketplace.application.port.in.Browsing;
 import com.agentanchor.marketplace.application.port.in.ListingView;
 import com.agentanchor.marketplace.application.port.in.NewListing;
-import com.agentanchor.marketplace.application.port.in.NotAcquirable;
-import com.agentanchor.marketplace.application.port.in.NotFound;
-import com.agentanchor.marketplace.application.port.in.NotListable;
 import com.agentanchor.marketplace.application.port.in.Selling;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
@@ -86,21 +81,6 @@ class MarketplaceController {
     @GetMapping("/acquisitions/{id}")
     AcquisitionView acquisition(ProfileId caller, @PathVariable UUID id) {
         return acquiring.acquisition(id);
-    }
-
-    @ExceptionHandler
-    ErrorResponse notFound(NotFound e) {
-        return ErrorResponse.builder(e, HttpStatus.NOT_FOUND, e.getMessage()).title("Not found").build();
-    }
-
-    @ExceptionHandler
-    ErrorResponse notListable(NotListable e) {
-        return ErrorResponse.builder(e, HttpStatus.CONFLICT, e.getMessage()).title("Not listable").build();
-    }
-
-    @ExceptionHandler
-    ErrorResponse notAcquirable(NotAcquirable e) {
-        return ErrorResponse.builder(e, HttpStatus.CONFLICT, e.getMessage()).title("Not acquirable").build();
     }
 
     record NewListingBody(@NotNull UUID agentId, @NotBlank @Size(max = 200) String title,

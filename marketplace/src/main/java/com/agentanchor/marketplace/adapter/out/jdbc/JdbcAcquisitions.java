@@ -15,8 +15,14 @@ import com.agentanchor.marketplace.application.port.in.AcquisitionView;
 import com.agentanchor.marketplace.application.port.in.ListingView;
 import com.agentanchor.marketplace.application.port.in.NotAcquirable;
 import com.agentanchor.marketplace.application.port.out.Acquisitions;
+import com.agentanchor.marketplace.domain.AcquisitionStatus;
 import com.agentanchor.marketplace.domain.AcquisitionType;
 
+/**
+ * JdbcClient, not a Spring Data repository: an acquisition is inserted under the policies that put only active
+ * agents on sale, and its count on the listing is kept by a definer trigger; the insert needs the enum casts and
+ * RETURNING of the row as the consumer may read it.
+ */
 @Repository
 class JdbcAcquisitions implements Acquisitions {
 
@@ -64,7 +70,8 @@ class JdbcAcquisitions implements Acquisitions {
     private AcquisitionView acquisition(ResultSet rs, int row) throws SQLException {
         return new AcquisitionView(rs.getObject("id", UUID.class), rs.getObject("listing_id", UUID.class),
                 rs.getObject("agent_id", UUID.class), rs.getObject("consumer_id", UUID.class),
-                AcquisitionType.valueOf(rs.getString("acquisition_type")), rs.getString("status"),
+                AcquisitionType.valueOf(rs.getString("acquisition_type")),
+                AcquisitionStatus.valueOf(rs.getString("status")),
                 rs.getBigDecimal("commission_rate_at_acquisition"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }

@@ -20,6 +20,10 @@ import com.agentanchor.marketplace.domain.ListingStatus;
 
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * JdbcClient, not a Spring Data repository: the status is a PostgreSQL enum and the tags JSON, written with casts,
+ * and the acquisition count is the definer trigger's to change, never a whole-row save's.
+ */
 @Repository
 class JdbcListings implements Listings {
 

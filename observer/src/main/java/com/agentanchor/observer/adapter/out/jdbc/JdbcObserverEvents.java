@@ -13,6 +13,10 @@ import com.agentanchor.observer.domain.Observation;
 
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * JdbcClient, not a Spring Data repository: the log is only ever appended to, once per source event
+ * ({@code ON CONFLICT DO NOTHING}), with enum casts.
+ */
 @Repository
 class JdbcObserverEvents implements ObserverEvents {
 

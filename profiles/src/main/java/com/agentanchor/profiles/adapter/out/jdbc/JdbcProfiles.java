@@ -20,6 +20,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * JdbcClient, not a Spring Data repository: a profile is created only by the definer function
+ * {@code provision_profile}, and the owner updates the columns granted to them, never the whole row.
+ */
 @Repository
 class JdbcProfiles implements Profiles {
 

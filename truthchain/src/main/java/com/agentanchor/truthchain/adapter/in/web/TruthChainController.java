@@ -5,9 +5,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,12 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 import com.agentanchor.truthchain.application.port.in.ChainHead;
 import com.agentanchor.truthchain.application.port.in.ConsistencyProof;
 import com.agentanchor.truthchain.application.port.in.InclusionProof;
-import com.agentanchor.truthchain.application.port.in.InvalidTruthQuery;
 import com.agentanchor.truthchain.application.port.in.PublishedKeyView;
 import com.agentanchor.truthchain.application.port.in.RangeVerification;
 import com.agentanchor.truthchain.application.port.in.RecordVerification;
 import com.agentanchor.truthchain.application.port.in.TruthChainAudit;
-import com.agentanchor.truthchain.application.port.in.TruthRecordNotFound;
 import com.agentanchor.truthchain.domain.Actor;
 import com.agentanchor.truthchain.domain.Defect;
 import com.agentanchor.truthchain.domain.Subject;
@@ -67,21 +62,6 @@ class TruthChainController {
     @GetMapping("/keys")
     List<PublishedKeyView> keys() {
         return audit.keys();
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalid(InvalidTruthQuery e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.parameter() + ": " + e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", e.parameter(), "message", e.getMessage())));
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(TruthRecordNotFound e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Truth record not found");
-        return problem;
     }
 
     /**

@@ -1,16 +1,11 @@
 package com.agentanchor.truthchain.application.port.in;
 
-/** A verification query that cannot be answered as asked; names the offending parameter. */
-public class InvalidTruthQuery extends RuntimeException {
+import com.agentanchor.platform.refusal.Refusal;
 
-    private final String parameter;
+/** A verification query that cannot be answered as asked; names the offending parameter. */
+public class InvalidTruthQuery extends Refusal.Invalid {
 
     public InvalidTruthQuery(String parameter, String message) {
-        super(message);
-        this.parameter = parameter;
-    }
-
-    public String parameter() {
-        return parameter;
+        super(parameter, message);
     }
 }

@@ -1,9 +1,11 @@
 package com.agentanchor.truthchain.application.port.in;
 
+import com.agentanchor.platform.refusal.Refusal;
+
 /** No record has this sequence. */
-public class TruthRecordNotFound extends RuntimeException {
+public class TruthRecordNotFound extends Refusal.NotFound {
 
     public TruthRecordNotFound(long sequence) {
-        super("No truth record " + sequence);
+        super("Truth record not found", "No truth record " + sequence);
     }
 }

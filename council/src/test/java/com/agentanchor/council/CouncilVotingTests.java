@@ -1,0 +1,264 @@
+package com.agentanchor.council;
+
+import static com.agentanchor.support.Eventually.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.agentanchor.support.Api;
+import com.agentanchor.support.AppRoleDatabase;
+import com.agentanchor.support.IntegrationTest;
+import com.agentanchor.support.OwnerDatabase;
+
+/** The council end to end: requests, votes by the origin's risk table, and what verdicts do to agents. */
+@IntegrationTest
+class CouncilVotingTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OwnerDatabase database;
+
+    @Autowired
+    AppRoleDatabase appRole;
+
+    Api api;
+    String trainer;
+    String agent;
+
+    @BeforeEach
+    void trainerWithAnAgent() {
+        api = new Api(port);
+        trainer = validator("owner");
+        agent = api.post("/api/agents", trainer, Map.of("name", "Courier")).body().get("id").asString();
+    }
+
+    @Test
+    void routineRequestsAreApprovedAtOnceAndMoveNoTrust() {
+        var decision = request("approval", 1, "read the calendar");
+
+        assertThat(decision.status()).isEqualTo(201);
+        assertThat(decision.body().get("status").asString()).isEqualTo("approved");
+        assertThat(decision.body().get("reasoning").asString()).contains("automatically");
+        assertThat(decision.body().get("decidedAt").isNull()).isFalse();
+        assertThat(decision.body().get("trustImpact").asInt()).isZero();
+        assertThat(trustScore()).isEqualTo(100);
+    }
+
+    @Test
+    void aSingleValidatorDecidesAnElevatedRequestAndTheAgentEarnsTrust() {
+        var id = request("approval", 2, "send an invoice").body().get("id").asString();
+        var validator = validator("validator");
+
+        var vote = vote(id, validator, "for", "looks fine");
+
+        assertThat(vote.status()).isEqualTo(200);
+        assertThat(vote.body().get("status").asString()).isEqualTo("approved");
+        assertThat(vote.body().get("trustImpact").asInt()).isEqualTo(10);
+        assertThat(vote.body().get("votes").get("for").asInt()).isEqualTo(1);
+        assertThat(vote.body().get("votes").get("validators").get(0).get("reason").asString()).isEqualTo("looks fine");
+        assertThat(trustScore()).isEqualTo(110);
+        assertThat(database.rows(
+                "SELECT source::text, change, reference_id::text FROM trust_history WHERE agent_id = ?::uuid", agent))
+                .containsExactly(Map.of("source", "council_decision", "change", 10, "reference_id", id));
+        assertThat(api.get("/api/council/decisions/" + id, trainer).body().get("status").asString())
+                .isEqualTo("approved");
+    }
+
+    @Test
+    void significantRequestsNeedThreeOfFourAndTwoAgainstRejectThem() {
+        var approved = request("approval", 3, "move funds").body().get("id").asString();
+        for (var cast : List.of("for", "against", "abstain", "for")) {
+            assertThat(vote(approved, validator("v"), cast, null).body().get("status").asString()).isEqualTo("pending");
+        }
+        var third = vote(approved, validator("v5"), "for", null);
+        assertThat(third.body().get("status").asString()).isEqualTo("approved");
+        assertThat(third.body().get("reasoning").asString()).contains("3 for, 1 against, 1 abstaining");
+
+        var rejected = request("modification", 3, "rewrite the contract").body().get("id").asString();
+        vote(rejected, validator("v6"), "against", null);
+        var second = vote(rejected, validator("v7"), "against", "too risky");
+        assertThat(second.body().get("status").asString()).isEqualTo("rejected");
+        assertThat(second.body().get("trustImpact").asInt()).isEqualTo(-30);
+        assertThat(trustScore()).isEqualTo(100 + 15 - 30);
+    }
+
+    @Test
+    void anApprovedSuspensionSuspendsAndAReinstatementLiftsIt() {
+        var suspension = request("suspension", 0, "leaked a secret");
+        assertThat(suspension.body().get("status").asString()).as("never routine").isEqualTo("pending");
+        var validator = validator("validator");
+
+        vote(suspension.body().get("id").asString(), validator, "for", null);
+
+        var seen = api.get("/api/agents/" + agent, trainer).body();
+        assertThat(seen.get("status").asString()).isEqualTo("suspended");
+        assertThat(seen.get("trustScore").asInt()).isEqualTo(50);
+        assertThat(request("suspension", 2, "again").status()).isEqualTo(409);
+
+        var reinstatement = request("reinstatement", 2, "secret rotated").body().get("id").asString();
+        vote(reinstatement, validator, "for", null);
+        assertThat(api.get("/api/agents/" + agent, trainer).body().get("status").asString())
+                .as("it never graduated, so it starts over").isEqualTo("draft");
+        assertThat(request("reinstatement", 2, "once more").status()).isEqualTo(409);
+    }
+
+    @Test
+    void onlyValidatorsVoteOnlyOnceAndNeverOnTheirOwnAgents() {
+        var id = request("approval", 4, "sign a lease").body().get("id").asString();
+        var consumer = api.token(unique("consumer"));
+        var validator = validator("validator");
+
+        assertThat(vote(id, consumer, "for", null).status()).isEqualTo(403);
+        assertThat(vote(id, trainer, "for", null).status()).as("own agent").isEqualTo(403);
+        assertThat(vote(id, validator, "maybe", null).body().get("detail").asString()).startsWith("vote:");
+        assertThat(vote(id, validator, "for", null).status()).isEqualTo(200);
+        assertThat(vote(id, validator, "for", null).status()).isEqualTo(409);
+        assertThat(vote(UUID.randomUUID().toString(), validator, "for", null).status()).isEqualTo(404);
+        var rejected = vote(id, validator("dissent"), "against", null);
+        assertThat(rejected.body().get("status").asString()).as("critical: unanimous").isEqualTo("rejected");
+        assertThat(vote(id, validator("late"), "for", null).status()).isEqualTo(409);
+        assertThat(database.query(
+                "SELECT jsonb_array_length(votes->'validators') FROM council_decisions WHERE id = ?::uuid", Integer.class,
+                id)).isEqualTo(2);
+        var stillPending = request("approval", 2, "water the plants").body().get("id").asString();
+        var pending = api.get("/api/council/decisions/pending", validator);
+        assertThat(pending.status()).isEqualTo(200);
+        assertThat(pending.body().toString()).contains(stillPending).doesNotContain(id);
+    }
+
+    @Test
+    void concurrentVotesAreCountedOnceEach() throws Exception {
+        var id = request("approval", 3, "hire a contractor").body().get("id").asString();
+        var validators = List.of(validator("c1"), validator("c2"), validator("c3"), validator("c4"));
+        var votes = new ArrayList<Callable<Integer>>();
+        for (var v : validators) {
+            votes.add(() -> vote(id, v, "for", null).status());
+        }
+        var pool = Executors.newFixedThreadPool(4);
+        var statuses = new ArrayList<Integer>();
+        try {
+            for (var f : pool.invokeAll(votes)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200).count()).as("decided by the third vote for").isEqualTo(3);
+        assertThat(database.query("SELECT (votes->>'for')::int FROM council_decisions WHERE id = ?::uuid",
+                Integer.class, id)).isEqualTo(3);
+        assertThat(trustScore()).isEqualTo(115);
+    }
+
+    @Test
+    void theOwnerOverridesAVerdictOnceWithAReason() {
+        var id = request("approval", 2, "book a venue").body().get("id").asString();
+        var validator = validator("validator");
+        vote(id, validator, "against", "too expensive");
+        assertThat(trustScore()).isEqualTo(80);
+
+        assertThat(override(id, validator, "I know better").status()).as("a validator, not the owner")
+                .isEqualTo(403);
+        assertThat(override(id, api.token(unique("stranger")), "mine").status()).isEqualTo(404);
+        var blank = override(id, trainer, " ");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body().get("detail").asString()).startsWith("reason:");
+        assertThat(database.query("SELECT status::text FROM council_decisions WHERE id = ?::uuid", String.class, id))
+                .isEqualTo("rejected");
+
+        var overridden = override(id, trainer, "booked on my responsibility");
+
+        assertThat(overridden.status()).isEqualTo(200);
+        var body = overridden.body();
+        assertThat(body.get("status").asString()).isEqualTo("overridden");
+        assertThat(body.get("humanOverride").get("overriddenVerdict").asString()).isEqualTo("rejected");
+        assertThat(body.get("humanOverride").get("reason").asString()).isEqualTo("booked on my responsibility");
+        assertThat(body.get("humanOverride").get("by").asString())
+                .isEqualTo(api.get("/api/profiles/me", trainer).body().get("id").asString());
+        assertThat(body.get("votes").get("against").asInt()).as("the council's votes stay").isEqualTo(1);
+        assertThat(body.get("reasoning").asString()).startsWith("Rejected");
+        assertThat(trustScore()).as("an override is on the record, not a new verdict").isEqualTo(80);
+        assertThat(override(id, trainer, "and again").status()).as("once").isEqualTo(409);
+    }
+
+    @Test
+    void undecidedRequestsSuspensionsAndReinstatementsAreNotOverridden() {
+        var pending = request("approval", 3, "move funds").body().get("id").asString();
+        assertThat(override(pending, trainer, "just do it").status()).isEqualTo(409);
+
+        var suspension = request("suspension", 2, "leaked a key").body().get("id").asString();
+        vote(suspension, validator("validator"), "for", null);
+        var refused = override(suspension, trainer, "unfair");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("detail").asString()).contains("suspension");
+
+        assertThat(database.rows("""
+                SELECT status::text, coalesce(human_override, false) AS overridden FROM council_decisions
+                 WHERE id IN (?::uuid, ?::uuid) ORDER BY created_at""", pending, suspension)).containsExactly(
+                Map.of("status", "pending", "overridden", false), Map.of("status", "approved", "overridden", false));
+    }
+
+    @Test
+    void theDatabaseOverridesOnlyForTheOwnerAndKeepsAnOverrideWhole() {
+        var id = request("approval", 2, "rent a car").body().get("id").asString();
+        var validator = validator("validator");
+        vote(id, validator, "for", null);
+        var validatorId = api.get("/api/profiles/me", validator).body().get("id").asString();
+        var ownerId = api.get("/api/profiles/me", trainer).body().get("id").asString();
+
+        String byValidator = appRole.actingFor(validatorId, jdbc -> jdbc.queryForObject(
+                "SELECT override_council_decision(?::uuid, 'x')", String.class, id));
+        String byOwner = appRole.actingFor(ownerId, jdbc -> jdbc.queryForObject(
+                "SELECT override_council_decision(?::uuid, 'x')", String.class, id));
+        assertThat(byValidator).as("not the owner: nothing to override").isNull();
+        assertThatThrownBy(() -> appRole.actingFor(ownerId, jdbc -> jdbc.update("""
+                UPDATE council_decisions SET status = 'overridden', human_override = true,
+                       human_override_reason = 'x', overridden_verdict = 'approved'
+                 WHERE id = ?::uuid""", id))).as("the app role may not write an override's columns directly")
+                .rootCause().hasMessageContaining("permission denied");
+        assertThat(byOwner).isEqualTo("approved");
+        assertThatThrownBy(() -> database.update("""
+                UPDATE council_decisions SET status = 'overridden', human_override = false WHERE id = ?::uuid""", id))
+                .hasMessageContaining("council_decisions_override_whole");
+    }
+
+    private Api.Response override(String decision, String token, String reason) {
+        return api.post("/api/council/decisions/" + decision + "/override", token, Map.of("reason", reason));
+    }
+
+    private Api.Response request(String type, int risk, String action) {
+        return api.post("/api/council/decisions", trainer, Map.of("agentId", agent, "decisionType", type,
+                "riskLevel", risk, "subjectAction", action));
+    }
+
+    private Api.Response vote(String decision, String token, String vote, String reason) {
+        var body = new HashMap<String, Object>();
+        body.put("vote", vote);
+        body.put("reason", reason);
+        return api.post("/api/council/decisions/" + decision + "/votes", token, body);
+    }
+
+
+    /** A new trainer: on the council, so a validator of everyone else's agents. */
+    private String validator(String name) {
+        return api.trainer(unique(name));
+    }
+
+    private int trustScore() {
+        return api.get("/api/agents/" + agent, trainer).body().get("trustScore").asInt();
+    }
+}

@@ -1,0 +1,63 @@
+package com.agentanchor.platform.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.util.function.SingletonSupplier;
+
+
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    /**
+     * Every transaction starts by telling PostgreSQL who acts, transaction-locally: a pooled connection never
+     * carries one user's identity into the next transaction. With nobody acting the value is empty, and every
+     * policy fails closed.
+     */
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource, ObjectProvider<TransactionActor> actors) {
+        var actor = SingletonSupplier.of(() -> actors.getIfAvailable(() -> TransactionActor.NOBODY));
+        return new JdbcTransactionManager(dataSource) {
+            @Override
+            protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition)
+                    throws SQLException {
+                super.prepareTransactionalConnection(con, definition);
+                try (var statement = con.prepareStatement("SELECT set_config('app.current_user_id', ?, true)")) {
+                    statement.setString(1, actor.obtain().currentUserId().orElse(""));
+                    statement.execute();
+                }
+            }
+        };
+    }
+
+    /** Refuses to serve from a role that row-level security would not hold. */
+    @Bean
+    ApplicationRunner databaseRoleGuard(JdbcClient jdbc) {
+        return args -> {
+            var role = jdbc.sql("""
+                    SELECT r.rolname, r.rolsuper, r.rolbypassrls,
+                           EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                                    WHERE n.nspname = 'public' AND c.relkind = 'r'
+                                      AND pg_has_role(r.oid, c.relowner, 'USAGE')) AS owns_tables
+                      FROM pg_roles r WHERE r.rolname = current_user""")
+                    .query((rs, n) -> new Role(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)))
+                    .single();
+            if (role.superuser() || role.bypassRls() || role.ownsTables()) {
+                throw new UnsafeDatabaseRole("The app's database role " + role.name()
+                        + " is a superuser, bypasses row-level security or owns tables");
+            }
+        };
+    }
+
+    private record Role(String name, boolean superuser, boolean bypassRls, boolean ownsTables) {
+    }
+}

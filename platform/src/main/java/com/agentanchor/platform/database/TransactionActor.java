@@ -1,0 +1,17 @@
+package com.agentanchor.platform.database;
+
+import java.util.Optional;
+
+/**
+ * Who the current thread acts for, as row-level security must see it: the transaction manager hands
+ * {@link #currentUserId()} to PostgreSQL as {@code app.current_user_id} at the start of every transaction. The
+ * profiles module knows who acts; the platform only carries it. With no actor known, the database sees an anonymous
+ * caller and every policy fails closed.
+ */
+@FunctionalInterface
+public interface TransactionActor {
+
+    TransactionActor NOBODY = Optional::empty;
+
+    Optional<String> currentUserId();
+}

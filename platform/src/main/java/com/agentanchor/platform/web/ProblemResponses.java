@@ -1,0 +1,65 @@
+package com.agentanchor.platform.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import com.agentanchor.platform.refusal.Refusal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * RFC 9457 problem details for a {@link Refusal} (the one place that gives each kind its status), and written
+ * directly where Spring MVC's exception handling does not reach: the security filters.
+ */
+@Component
+public class ProblemResponses {
+
+    private final JsonMapper json;
+
+    ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** What a client is told when a use case refuses: the kind's status, the refusal's title and message. */
+    public static ProblemDetail of(Refusal refusal) {
+        // Java 17 has no pattern switch; the hierarchy is sealed, so these four are all there is.
+        var status = refusal instanceof Refusal.NotFound ? HttpStatus.NOT_FOUND
+                : refusal instanceof Refusal.NotAllowed ? HttpStatus.FORBIDDEN
+                : refusal instanceof Refusal.Conflict ? HttpStatus.CONFLICT
+                : HttpStatus.BAD_REQUEST;
+        var problem = ProblemDetail.forStatus(status);
+        problem.setTitle(refusal.title());
+        problem.setDetail(refusal.getMessage());
+        if (refusal instanceof Refusal.Invalid invalid) {
+            problem.setDetail(invalid.field() + ": " + invalid.getMessage());
+            problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+        }
+        return problem;
+    }
+
+    public void write(HttpServletResponse response, Refusal refusal) throws IOException {
+        var problem = of(refusal);
+        write(response, HttpStatus.valueOf(problem.getStatus()), problem.getTitle(), problem.getDetail());
+    }
+
+    public void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

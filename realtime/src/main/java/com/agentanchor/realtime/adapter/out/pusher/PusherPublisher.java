@@ -1,0 +1,88 @@
+package com.agentanchor.realtime.adapter.out.pusher;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.pusher.rest.Pusher;
+import com.pusher.rest.data.Result;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends events through pusher-http-java, to Pusher or to the local server alike, within Pusher's own limits: data
+ * up to 10 KB (larger payloads lose their trimmable fields and say so, rather than being dropped), at most 100
+ * channels per call. Anything but 200 is a failure the caller must retry.
+ */
+@Component
+class PusherPublisher {
+
+    static final int MAX_DATA_BYTES = 10 * 1024;
+    static final int MAX_CHANNELS = 100;
+    private static final List<String> TRIMMABLE = List.of("description", "message", "reason", "payload");
+    private static final Logger log = LoggerFactory.getLogger(PusherPublisher.class);
+
+    private final Pusher pusher;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+
+    PusherPublisher(Pusher pusher, JsonMapper json, MeterRegistry meters) {
+        this.pusher = pusher;
+        this.json = json;
+        this.meters = meters;
+        // Our payloads are serialized by Jackson already; Pusher's default marshaller would encode them twice.
+        pusher.setDataMarshaller(data -> (String) data);
+    }
+
+    void publish(List<String> channels, String event, Map<String, Object> payload) {
+        var data = fit(payload);
+        for (int from = 0; from < channels.size(); from += MAX_CHANNELS) {
+            var batch = channels.subList(from, Math.min(channels.size(), from + MAX_CHANNELS));
+            var sample = Timer.start(meters);
+            Result result = pusher.trigger(batch, event, data);
+            var outcome = result.getStatus() == Result.Status.SUCCESS ? "success" : result.getStatus().name().toLowerCase();
+            sample.stop(meters.timer("agentanchor.realtime.deliveries", "event", event, "outcome", outcome));
+            if (result.getStatus() != Result.Status.SUCCESS) {
+                throw new RealtimeDeliveryFailed("Pusher refused " + event + " to " + batch + ": "
+                        + result.getStatus() + " " + result.getHttpStatus() + " " + result.getMessage());
+            }
+        }
+    }
+
+    /** The JSON to send: the payload itself, or, over 10 KB, the payload without its long texts, marked truncated. */
+    String fit(Map<String, Object> payload) {
+        var data = json.writeValueAsString(payload);
+        if (data.getBytes(StandardCharsets.UTF_8).length <= MAX_DATA_BYTES) {
+            return data;
+        }
+        var trimmed = withoutLongTexts(payload);
+        trimmed.put("truncated", true);
+        data = json.writeValueAsString(trimmed);
+        if (data.getBytes(StandardCharsets.UTF_8).length <= MAX_DATA_BYTES) {
+            return data;
+        }
+        log.warn("Realtime payload {} too large even trimmed; sending its id only", payload.get("eventId"));
+        var minimal = new LinkedHashMap<String, Object>();
+        minimal.put("eventId", payload.get("eventId"));
+        minimal.put("truncated", true);
+        return json.writeValueAsString(minimal);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withoutLongTexts(Map<String, Object> payload) {
+        var copy = new LinkedHashMap<String, Object>();
+        payload.forEach((key, value) -> {
+            if (!TRIMMABLE.contains(key)) {
+                copy.put(key, value instanceof Map<?, ?> nested ? withoutLongTexts((Map<String, Object>) nested) : value);
+            }
+        });
+        return copy;
+    }
+}

@@ -1,0 +1,22 @@
+package com.agentanchor.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The modules on the classpath ({@link ModulesOnTheClasspath}: in {@code app} the whole app) on a random port against
+ * the real database (embedded by default, or DATABASE_URL). Every class carrying it in one module shares one Spring
+ * context and one PostgreSQL.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = ModulesOnTheClasspath.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "agentanchor.realtime.local-ws-port=0")
+@Import({ OwnerDatabase.class, AppRoleDatabase.class, PublishedEvents.class })
+public @interface IntegrationTest {
+}

@@ -1,0 +1,103 @@
+package com.agentanchor.truthchain;
+
+import static com.agentanchor.support.Eventually.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.agentanchor.support.Api;
+import com.agentanchor.support.IntegrationTest;
+import com.agentanchor.support.OwnerDatabase;
+
+/**
+ * What the other modules publish lands on the chain by itself, after their commit: council decisions, the trust
+ * they move, suspensions, overrides and acquisitions.
+ */
+@IntegrationTest
+class ChainRecordsTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OwnerDatabase database;
+
+    Api api;
+    String owner;
+    String agent;
+
+    @BeforeEach
+    void ownerWithAnAgent() {
+        api = new Api(port);
+        owner = api.trainer(unique("owner"));
+        agent = api.post("/api/agents", owner, Map.of("name", "Recorded")).body().get("id").asString();
+    }
+
+    @Test
+    void aDecidedRequestAndTheTrustItMovesAreRecorded() throws Exception {
+        var decision = request("approval", 2, "send an invoice");
+        vote(decision, api.trainer(unique("validator")));
+
+        assertThat(database.awaitChain(List.of("council_decision", "trust_change"), agent, decision))
+                .contains("council_decision", "trust_change");
+    }
+
+    @Test
+    void aSuspensionIsRecorded() throws Exception {
+        vote(request("suspension", 2, "leaked a secret"), api.trainer(unique("validator")));
+
+        assertThat(database.awaitChain(List.of("agent_suspension"), agent)).contains("agent_suspension");
+    }
+
+    @Test
+    void anOverrideIsRecordedWithTheVerdictItOverrode() throws Exception {
+        var decision = request("approval", 2, "book a venue");
+        api.post("/api/council/decisions/" + decision + "/votes", api.trainer(unique("validator")),
+                Map.of("vote", "against"));
+        api.post("/api/council/decisions/" + decision + "/override", owner, Map.of("reason", "my responsibility"));
+
+        var record = database.awaitRow("override record", """
+                SELECT payload ->> 'overriddenVerdict' AS verdict FROM truth_chain
+                 WHERE record_type = 'human_override' AND subject_id = ?::uuid""", decision);
+        assertThat(record).containsEntry("verdict", "rejected");
+    }
+
+    @Test
+    void anAcquisitionIsRecordedWithItsTermsAndTheConsumerActing() throws Exception {
+        database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
+        var listing = api.post("/api/marketplace/listings", owner, Map.of("agentId", agent, "title", "For hire",
+                "commissionRate", 0.15)).body().get("id").asString();
+        var consumer = api.token(unique("consumer"));
+        var consumerId = api.get("/api/profiles/me", consumer).body().get("id").asString();
+        var acquisition = api.post("/api/marketplace/listings/" + listing + "/acquisitions", consumer, Map.of())
+                .body().get("id").asString();
+
+        var record = database.awaitRow("acquisition record", """
+                SELECT record_type::text AS type, subject_type, actor_type, actor_id::text AS actor,
+                       payload ->> 'listingId' AS listing, payload ->> 'agentId' AS agent,
+                       payload ->> 'consumerId' AS consumer, payload ->> 'acquisitionType' AS acquisition_type,
+                       payload ->> 'commissionRate' AS rate, jsonb_typeof(payload -> 'commissionRate') AS rate_json_type
+                  FROM truth_chain WHERE subject_id = ?::uuid""", acquisition);
+        assertThat(record).containsEntry("type", "acquisition").containsEntry("subject_type", "acquisition")
+                .containsEntry("actor_type", "user").containsEntry("actor", consumerId)
+                .containsEntry("listing", listing).containsEntry("agent", agent).containsEntry("consumer", consumerId)
+                .containsEntry("acquisition_type", "commission").containsEntry("rate", "0.1500")
+                .containsEntry("rate_json_type", "string");
+    }
+
+    private String request(String type, int risk, String action) {
+        return api.post("/api/council/decisions", owner, Map.of("agentId", agent, "decisionType", type, "riskLevel",
+                risk, "subjectAction", action)).body().get("id").asString();
+    }
+
+    private void vote(String decision, String validator) {
+        assertThat(api.post("/api/council/decisions/" + decision + "/votes", validator, Map.of("vote", "for"))
+                .status()).isEqualTo(200);
+    }
+}
