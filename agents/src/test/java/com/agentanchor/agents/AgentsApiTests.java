@@ -135,7 +135,13 @@ class AgentsApiTests {
                 Arguments.of("{\"name\": \"x\", \"metadata\": {\"tags\": \"one\"}}", "metadata.tags: must be an array"),
                 Arguments.of("{\"name\": \"x\", \"ownerId\": \"" + UUID.randomUUID() + "\"}",
                         "ownerId: is not a known field"),
-                Arguments.of("[1, 2]", "must be an object"));
+                Arguments.of("[1, 2]", "must be an object"),
+                Arguments.of("{\"name\": 123}", "name: must be a string"),
+                Arguments.of("{\"name\": true}", "name: must be a string"),
+                Arguments.of("{\"name\": \"x\", \"config\": {\"maxTokens\": 10.5}}",
+                        "config.maxTokens: must be a whole number"),
+                Arguments.of("{\"name\": \"x\", \"config\": {\"maxTokens\": \"100\"}}",
+                        "config.maxTokens: must be a whole number"));
     }
 
     @ParameterizedTest

@@ -59,6 +59,18 @@ class CouncilVotingTests {
     }
 
     @Test
+    void aRiskLevelIsAWholeNumberNeverTruncatedAndAFractionWritesNothing() {
+        for (Object risk : List.of(1.9, "1", true)) {
+            var response = api.post("/api/council/decisions", trainer, Map.of("agentId", agent, "decisionType",
+                    "approval", "riskLevel", risk, "subjectAction", "read the calendar"));
+            assertThat(response.status()).as("riskLevel %s", risk).isEqualTo(400);
+            assertThat(response.body().get("detail").asString()).startsWith("riskLevel:");
+        }
+        assertThat(database.query("SELECT count(*) FROM council_decisions WHERE agent_id = ?::uuid", Long.class,
+                agent)).isZero();
+    }
+
+    @Test
     void aSingleValidatorDecidesAnElevatedRequestAndTheAgentEarnsTrust() {
         var id = request("approval", 2, "send an invoice").body().get("id").asString();
         var validator = validator("validator");

@@ -464,6 +464,11 @@ final class ChannelHub {
     // ------------------------------------------------------------------------------------------ client events, sign-in
 
     private void clientEvent(PusherConnection conn, String event, JsonNode message) {
+        if (config.clientEventsPerSecond() == 0) { // as Pusher answers an app whose client events are off
+            conn.send(Json.error(null, "To send client events, you must enable this feature in the Settings page "
+                    + "of your dashboard."));
+            return;
+        }
         String channel = Json.text(message, "channel");
         if (channel == null) {
             conn.send(Json.error(null, "Client event rejected - no channel given"));

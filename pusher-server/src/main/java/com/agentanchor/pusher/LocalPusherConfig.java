@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param maxEventDataBytes UTF-8 size of one event's {@code data} (Pusher: 10 KB); over it the HTTP API answers 413
  * @param maxChannelsPerEvent (Pusher: 100)
  * @param maxBatchEvents (Pusher multi-tenant clusters: 10)
- * @param clientEventsPerSecond client events one connection may send per second (Pusher: 10); more are rejected
+ * @param clientEventsPerSecond client events one connection may send per second (Pusher: 10); more are rejected;
+ *        0 turns client events off, as Pusher's app setting does
  * @param maxConnections open WebSocket connections; more are refused with 4100
  * @param maxQueuedFramesPerConnection frames waiting to be written to one socket; a slower consumer is closed with
  *        4100, so one stuck client cannot make the server buffer without bound
@@ -48,7 +49,7 @@ public record LocalPusherConfig(String appId, String key, String secret, String 
         }
         if (maxPresenceMembers < 1 || maxUserInfoBytes < 1 || maxUserIdLength < 1 || maxChannelNameLength < 1
                 || maxEventDataBytes < 1 || maxChannelsPerEvent < 1 || maxBatchEvents < 1
-                || clientEventsPerSecond < 1 || maxConnections < 1 || maxQueuedFramesPerConnection < 1
+                || clientEventsPerSecond < 0 || maxConnections < 1 || maxQueuedFramesPerConnection < 1
                 || httpThreads < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }

@@ -272,6 +272,24 @@ class LocalPusherServerTests {
     // ------------------------------------------------------------------------------------------ client events
 
     @Test
+    void anAppWithClientEventsOffRefusesThemAndDeliversNothing() throws Exception {
+        server.close();
+        server = LocalPusherServer.start(LocalPusherConfig.builder().appId(APP_ID).key(KEY).secret(SECRET)
+                .clientEventsPerSecond(0).build());
+        rest.close();
+        rest = new Pusher(server.restUrl());
+        JavaClient mallory = client();
+        JavaClient owner = client();
+        PrivateChannel channel = mallory.subscribePrivate("private-agent-1", "client-msg");
+        owner.subscribePrivate("private-agent-1", "client-msg");
+
+        channel.trigger("client-msg", "{\"phish\":true}");
+
+        assertThat(poll(mallory.errors)).contains("you must enable this feature");
+        assertQuiet(owner.events, 300);
+    }
+
+    @Test
     void clientEventsReachOthersButNotTheSender() {
         JavaClient alice = client(signer("alice", null));
         JavaClient bob = client(signer("bob", null));

@@ -11,7 +11,6 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.agentanchor.pusher.LocalPusherConfig;
 import com.agentanchor.pusher.LocalPusherServer;
@@ -20,7 +19,6 @@ import com.pusher.rest.Pusher;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RealtimeProperties.class)
-@EnableScheduling
 class RealtimeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RealtimeConfiguration.class);
@@ -35,7 +33,10 @@ class RealtimeConfiguration {
         new SecureRandom().nextBytes(secret);
         var server = LocalPusherServer.start(LocalPusherConfig.builder().appId(LOCAL_APP_ID).key(LOCAL_KEY)
                 .secret(HexFormat.of().formatHex(secret)).host("localhost").wsPort(properties.wsPort())
-                .httpPort(properties.httpPort()).build());
+                .httpPort(properties.httpPort())
+                // No story event comes from a browser: without this anyone who may watch an agent's channel
+                // could send its owner messages that look like ours.
+                .clientEventsPerSecond(0).build());
         log.info("Realtime: no Pusher credentials, serving the Pusher protocol at ws://localhost:{}/app/{} "
                 + "(one instance only; several instances need Pusher or a Pusher-compatible server)",
                 server.wsPort(), LOCAL_KEY);

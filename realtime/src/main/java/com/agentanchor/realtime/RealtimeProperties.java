@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("agentanchor.realtime")
 public record RealtimeProperties(String appId, String key, String secret, String cluster, String host, Boolean tls,
-        Integer localWsPort, Integer localHttpPort) {
+        Integer localWsPort, Integer localHttpPort, String localPublicHost) {
 
     public boolean local() {
         return blank(appId) && blank(key) && blank(secret);
@@ -20,6 +20,14 @@ public record RealtimeProperties(String appId, String key, String secret, String
 
     public int wsPort() {
         return localWsPort == null ? 6001 : localWsPort;
+    }
+
+    /**
+     * The host browsers reach the local server's WebSocket at ({@code AGENTANCHOR_REALTIME_PUBLIC_HOST}); never taken
+     * from a request's Host header, which any client can set.
+     */
+    public String publicHost() {
+        return blank(localPublicHost) ? "localhost" : localPublicHost;
     }
 
     public int httpPort() {

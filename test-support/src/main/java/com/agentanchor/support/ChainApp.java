@@ -31,6 +31,7 @@ public final class ChainApp implements AutoCloseable {
         properties.put("server.port", "0");
         properties.put("agentanchor.realtime.local-ws-port", "0");
         properties.put("spring.main.banner-mode", "off");
+        properties.put("agentanchor.truthchain.checkpoint-interval", "0s"); // see IntegrationTest
         for (String property : extraProperties) {
             int eq = property.indexOf('=');
             properties.put(property.substring(0, eq), property.substring(eq + 1));

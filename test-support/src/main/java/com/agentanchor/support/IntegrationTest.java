@@ -16,7 +16,13 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = ModulesOnTheClasspath.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "agentanchor.realtime.local-ws-port=0")
+        properties = { "agentanchor.realtime.local-ws-port=0", IntegrationTest.NO_CHECKPOINT_SCHEDULE })
 @Import({ OwnerDatabase.class, AppRoleDatabase.class, PublishedEvents.class })
 public @interface IntegrationTest {
+
+    /**
+     * Tests read {@code /head} when they want a checkpoint: a schedule signing one in the background would race
+     * with tests that tamper with the chain. {@code CheckpointScheduleTests} turns it on for itself.
+     */
+    String NO_CHECKPOINT_SCHEDULE = "agentanchor.truthchain.checkpoint-interval=0s";
 }

@@ -24,6 +24,9 @@ import org.springframework.util.ClassUtils;
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String APP_ROLE = "agentanchor_app";
+    /** Whether the app runs on its own embedded PostgreSQL: a development machine, not a deployment. */
+    public static final String EMBEDDED_IN_USE = "agentanchor.db.embedded-in-use";
+
     private static final String EMBEDDED_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     /** One per JVM, so that every context of a test run agrees on the embedded app role's password. */
@@ -59,6 +62,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             props.put("spring.liquibase.password", migration.password());
         }
         props.put("spring.liquibase.parameters.app_password", appPassword.replace("'", "''"));
+        // Read by the security setup: development tokens are for the embedded database (or by explicit choice).
+        props.put(EMBEDDED_IN_USE, target.embedded());
         env.getPropertySources().addFirst(new MapPropertySource("agentanchorDatabase", props));
         log.info("Database: " + target.variable() + " at " + target.url().location() + ", migrations as "
                 + migration.user() + ", pool as " + APP_ROLE);
@@ -114,8 +119,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 
     @Override
     public int getOrder() {
-        // After application.yaml and the environment are loaded, so both can be read.
-        return Ordered.LOWEST_PRECEDENCE;
+        // After application.yaml and the environment are loaded, so both can be read; before the auth check.
+        return Ordered.LOWEST_PRECEDENCE - 1;
     }
 
     private record Target(String variable, DatabaseUrl url, boolean embedded) {

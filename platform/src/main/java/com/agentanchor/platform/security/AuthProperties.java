@@ -5,10 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How bearer tokens are verified: an OIDC issuer or a JWK set (any provider, Supabase's JWKS included), an HS256
  * shared secret (Supabase's legacy JWT secret), or, with none of them, the local default where the app signs its
- * own tokens at {@code POST /dev/token}.
+ * own tokens at {@code POST /dev/token}: only with the embedded database, or when {@code devTokens} is set.
  */
 @ConfigurationProperties("agentanchor.auth")
-record AuthProperties(String issuerUri, String jwkSetUri, String hs256Secret, String audience) {
+record AuthProperties(String issuerUri, String jwkSetUri, String hs256Secret, String audience, Boolean devTokens) {
+
+    static final AuthProperties NONE = new AuthProperties(null, null, null, null, null);
 
     boolean local() {
         return blank(issuerUri) && blank(jwkSetUri) && blank(hs256Secret);

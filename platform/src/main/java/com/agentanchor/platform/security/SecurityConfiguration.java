@@ -75,11 +75,12 @@ class SecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(AuthProperties auth, ObjectProvider<LocalTokens> local) {
-        if (auth.local()) {
-            return local.getObject().decoder();
-        }
         NimbusJwtDecoder decoder;
-        if (!AuthProperties.blank(auth.hs256Secret())) {
+        String issuer = auth.issuerUri();
+        if (auth.local()) {
+            decoder = local.getObject().decoder();
+            issuer = LocalTokens.ISSUER;
+        } else if (!AuthProperties.blank(auth.hs256Secret())) {
             var key = new SecretKeySpec(auth.hs256Secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
             decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         } else if (!AuthProperties.blank(auth.jwkSetUri())) {
@@ -88,8 +89,9 @@ class SecurityConfiguration {
             decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(auth.issuerUri());
         }
         var validators = new ArrayList<OAuth2TokenValidator<Jwt>>();
-        validators.add(AuthProperties.blank(auth.issuerUri()) ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(auth.issuerUri()));
+        validators.add(AuthProperties.blank(issuer) ? JwtValidators.createDefault()
+                : JwtValidators.createDefaultWithIssuer(issuer));
+        validators.add(new CallerClaims());
         if (!AuthProperties.blank(auth.audience())) {
             validators.add(new JwtClaimValidator<List<String>>("aud",
                     aud -> aud != null && aud.contains(auth.audience())));

@@ -6,11 +6,14 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
 
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
+@EnableScheduling // the platform's publication retry and the modules' own schedules (checkpoints)
 class WebConfiguration {
 
     @Bean
@@ -19,12 +22,15 @@ class WebConfiguration {
     }
 
     /**
-     * A request body is read strictly: an unknown field, a null for a number or trailing text is the client's
-     * mistake, answered 400, never silently dropped.
+     * A request body is read strictly: an unknown field, a null for a number, trailing text, or a value of another
+     * JSON type than the field's ({@code "score": "12"}, {@code "name": 123}, {@code "riskLevel": 1.9}, which would
+     * otherwise be truncated to 1) is the client's mistake, answered 400, never silently converted or dropped.
      */
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
         return json -> json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
     }
 }

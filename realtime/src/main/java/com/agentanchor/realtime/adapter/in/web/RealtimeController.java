@@ -20,17 +20,16 @@ import org.springframework.web.bind.annotation.RestController;
 import com.agentanchor.agents.application.port.in.AgentCatalog;
 import com.agentanchor.agents.application.port.in.AgentId;
 import com.agentanchor.platform.refusal.Refusal;
-import com.agentanchor.pusher.LocalPusherServer;
-import com.agentanchor.pusher.PusherSignatures;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 import com.agentanchor.profiles.application.port.in.ProfileManagement;
-import com.pusher.rest.Pusher;
-import com.pusher.rest.data.PresenceUser;
+import com.agentanchor.pusher.LocalPusherServer;
+import com.agentanchor.pusher.PusherSignatures;
 import com.agentanchor.realtime.RealtimeChannels;
 import com.agentanchor.realtime.RealtimeProperties;
 import com.agentanchor.realtime.application.port.in.CouncilPresence;
+import com.pusher.rest.Pusher;
+import com.pusher.rest.data.PresenceUser;
 
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,13 +65,13 @@ class RealtimeController {
 
     /** The options to pass to {@code new Pusher(key, options)}, for the cloud and the local default alike. */
     @GetMapping("/config")
-    Map<String, Object> config(HttpServletRequest request) {
+    Map<String, Object> config() {
         var options = new LinkedHashMap<String, Object>();
         var server = local.getIfAvailable();
         if (server != null) {
             options.put("key", server.config().key());
             options.put("cluster", "local");
-            options.put("wsHost", request.getServerName());
+            options.put("wsHost", properties.publicHost());
             options.put("wsPort", server.wsPort());
             options.put("forceTLS", false);
             options.put("enabledTransports", new String[] { "ws" });
