@@ -6,6 +6,8 @@
   const MAX_FEED = 200;
   // The second identity of the local default: a validator must not own the agent it grades or votes on.
   const EXAMINER = { sub: 'demo-examiner', name: 'Demo Examiner' };
+  // The local default's admin (AGENTANCHOR_ADMIN_SUBJECTS adds others): it seats the demo examiner on the council.
+  const DEV_ADMIN = { sub: 'dev-admin', name: 'Development Admin' };
   const DEFAULT_SCORE = 85;
   const COUNCIL_RISK = 2;
 
@@ -361,8 +363,8 @@
     $('examiner-state').textContent = text;
   }
 
-  // A second dev token, for the demo examiner, made a trainer (a validator) once per page; used only to grade and
-  // to vote. Development tokens exist in the local default only.
+  // A second dev token, for the demo examiner, seated on the council (a validator) by the development admin once per
+  // page; used only to grade and to vote. Development tokens, and that admin, exist in the local default only.
   function examiner() {
     if (!state.examiner) {
       state.examiner = (async () => {
@@ -375,12 +377,15 @@
             ? 'development tokens are off, so there is no demo examiner: a validator grades and votes from their own account.'
             : 'the demo examiner could not sign in: ' + e.message);
         }
-        const profile = await api('/api/profiles/me', { method: 'PATCH', token, body: { role: 'trainer' } });
+        const profile = await api('/api/profiles/me', { token });
         if (state.profile && profile.id === state.profile.id) {
           throw new Error('you are signed in as the demo examiner yourself; sign in under another name, since '
             + 'validators do not grade or vote on their own agents.');
         }
-        setExaminerState(profile.fullName + ' (role ' + profile.role + ', profile ' + profile.id + ')');
+        const admin = (await api('/dev/token', { method: 'POST', auth: false, body: DEV_ADMIN })).access_token;
+        await api('/api/council/validators', { method: 'POST', token: admin, body: { profileId: profile.id } });
+        setExaminerState(profile.fullName + ' (a validator, seated by the development admin; profile '
+          + profile.id + ')');
         return { token, profile };
       })();
       state.examiner.catch(() => { state.examiner = null; setExaminerState('not signed in'); });

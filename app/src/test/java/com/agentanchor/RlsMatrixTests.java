@@ -110,6 +110,7 @@ class RlsMatrixTests {
                     INSERT INTO profiles (id, email, auth_user_id) VALUES ('%1$s', 'o@x.test', 'o'), ('%2$s', 'x@x.test', 'x'),
                         ('%3$s', 's@x.test', 's');
                     INSERT INTO profiles (id, email, auth_user_id, role) VALUES ('%14$s', 'v@x.test', 'v', 'trainer');
+                    INSERT INTO validator_credentials (profile_id) VALUES ('%14$s');
                     INSERT INTO agents (id, owner_id, name) VALUES ('%4$s', '%1$s', 'O''s secret draft');
                     INSERT INTO agents (id, owner_id, name, status) VALUES ('%5$s', '%3$s', 'S''s public agent', 'active');
                     INSERT INTO trust_history (id, agent_id, previous_score, new_score, change, source)

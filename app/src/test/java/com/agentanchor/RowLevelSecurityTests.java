@@ -119,8 +119,7 @@ class RowLevelSecurityTests {
 
     @Test
     void anOwnerCannotJudgeTheirOwnAgentInSql() {
-        var token = api.token(unique("judge"));
-        api.patch("/api/profiles/me", token, Map.of("role", "trainer"));
+        var token = api.trainer(unique("judge"));
         var agent = api.post("/api/agents", token, Map.of("name", "Self-made")).body().get("id").asString();
         var me = profileId(token);
 

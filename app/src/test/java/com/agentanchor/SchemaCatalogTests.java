@@ -22,7 +22,8 @@ import com.agentanchor.support.OwnerDatabase;
 class SchemaCatalogTests {
 
     static final List<String> TABLES = List.of("profiles", "agents", "trust_history", "council_decisions",
-            "truth_chain", "observer_events", "marketplace_listings", "acquisitions", "academy_progress");
+            "truth_chain", "observer_events", "marketplace_listings", "acquisitions", "academy_progress",
+            "validator_credentials");
 
     @Autowired
     OwnerDatabase owner;
@@ -31,12 +32,12 @@ class SchemaCatalogTests {
     Environment env;
 
     @Test
-    void allNineTablesForceRowLevelSecurityAndBelongToTheOwnerRole() {
+    void everyTableForcesRowLevelSecurityAndBelongsToTheOwnerRole() {
         var tables = owner.rows("""
                 SELECT relname, relrowsecurity, relforcerowsecurity, pg_get_userbyid(relowner) AS owner
                   FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relname = ANY (?)""",
                 (Object) TABLES.toArray(String[]::new));
-        assertThat(tables).hasSize(9).allSatisfy(t -> assertThat(t).containsEntry("relrowsecurity", true)
+        assertThat(tables).hasSize(TABLES.size()).allSatisfy(t -> assertThat(t).containsEntry("relrowsecurity", true)
                 .containsEntry("relforcerowsecurity", true).containsEntry("owner", "agentanchor_owner"));
     }
 
@@ -63,7 +64,9 @@ class SchemaCatalogTests {
                 "acquisitions.agent_id -> agents c",
                 "acquisitions.consumer_id -> profiles c",
                 "acquisitions.cloned_agent_id -> agents n",
-                "academy_progress.agent_id -> agents c");
+                "academy_progress.agent_id -> agents c",
+                "validator_credentials.profile_id -> profiles c",
+                "validator_credentials.granted_by -> profiles n");
     }
 
     @Test
@@ -144,6 +147,7 @@ class SchemaCatalogTests {
         var validator = UUID.randomUUID();
         owner.update("INSERT INTO profiles (id, email, role) VALUES (?, ?, 'trainer')", validator,
                 validator + "@catalog.test");
+        owner.update("INSERT INTO validator_credentials (profile_id) VALUES (?)", validator);
         var call = "SELECT previous_score, new_score, change FROM apply_trust_change(?::uuid, 2000, 'examination', "
                 + "'aced it', NULL, NULL)";
         try (var c = owner.connect()) {

@@ -85,6 +85,19 @@ class AcademyTests {
     }
 
     @Test
+    void aTrainerByTheirOwnChoiceOfRoleDoesNotGrade() {
+        var id = api.post("/api/academy/enrollments", owner, Map.of("agentId", agent)).body().get("id").asString();
+        api.post("/api/academy/enrollments/" + id + "/examination", owner, Map.of());
+        var selfAppointed = api.token(unique("self-appointed"));
+        api.patch("/api/profiles/me", selfAppointed, Map.of("role", "trainer"));
+
+        var graded = api.post("/api/academy/enrollments/" + id + "/grades", selfAppointed, Map.of("score", 100));
+
+        assertThat(graded.status()).isEqualTo(403);
+        assertThat(agentStatus()).as("not graduated").isEqualTo("examination");
+    }
+
+    @Test
     void onlyOwnersEnrollAndOnlyOtherValidatorsGrade() {
         var stranger = validator("stranger");
         assertThat(api.post("/api/academy/enrollments", stranger, Map.of("agentId", agent)).status()).isEqualTo(404);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.agentanchor.platform.security.Admins;
 import com.agentanchor.support.Api;
 import com.agentanchor.support.AppRoleDatabase;
 import com.agentanchor.support.IntegrationTest;
@@ -126,6 +127,25 @@ class CouncilVotingTests {
         assertThat(api.get("/api/agents/" + agent, trainer).body().get("status").asString())
                 .as("it never graduated, so it starts over").isEqualTo("draft");
         assertThat(request("reinstatement", 2, "once more").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aTrainerByTheirOwnChoiceOfRoleDoesNotVoteUntilAnAdminSeatsThem() {
+        var id = request("approval", 2, "send an invoice").body().get("id").asString();
+        var selfAppointed = api.token(unique("self-appointed"));
+        api.patch("/api/profiles/me", selfAppointed, Map.of("role", "trainer"));
+
+        var refused = vote(id, selfAppointed, "for", "trust me");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().get("title").asString()).isEqualTo("Not a validator");
+        assertThat(trustScore()).isEqualTo(100);
+        var me = api.get("/api/profiles/me", selfAppointed).body().get("id").asString();
+        assertThat(api.post("/api/council/validators", api.token(Admins.DEV_ADMIN), Map.of("profileId", me))
+                .status()).isEqualTo(201);
+        assertThat(vote(id, selfAppointed, "for", "now seated").body().get("status").asString())
+                .as("the appointed validator's vote counts").isEqualTo("approved");
+        assertThat(trustScore()).isEqualTo(110);
     }
 
     @Test

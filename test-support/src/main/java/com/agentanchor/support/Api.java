@@ -8,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
 
+
+import com.agentanchor.platform.security.Admins;
+
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +39,18 @@ public final class Api {
         return response.body().get("access_token").asString();
     }
 
-    /** A token of a trainer, who sits on the council as a validator. */
+    /**
+     * A token of a trainer whom the development admin has seated on the council: a validator. Choosing the role
+     * trainer alone would not make them one.
+     */
     public String trainer(String subject) {
         var token = token(subject);
         patch("/api/profiles/me", token, Map.of("role", "trainer"));
+        var profile = get("/api/profiles/me", token).body().get("id").asString();
+        var seated = post("/api/council/validators", token(Admins.DEV_ADMIN), Map.of("profileId", profile));
+        if (seated.status() != 201) {
+            throw new IllegalStateException("not seated on the council: " + seated);
+        }
         return token;
     }
 
@@ -52,6 +64,10 @@ public final class Api {
 
     public Response patch(String path, String token, Object body) {
         return send(request(path, token).method("PATCH", body(body)).header("Content-Type", "application/json"));
+    }
+
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
     }
 
     private HttpRequest.BodyPublisher body(Object body) {

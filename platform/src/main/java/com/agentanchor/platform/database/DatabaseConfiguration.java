@@ -31,8 +31,11 @@ class DatabaseConfiguration {
             protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition)
                     throws SQLException {
                 super.prepareTransactionalConnection(con, definition);
-                try (var statement = con.prepareStatement("SELECT set_config('app.current_user_id', ?, true)")) {
-                    statement.setString(1, actor.obtain().currentUserId().orElse(""));
+                var acting = actor.obtain();
+                try (var statement = con.prepareStatement("SELECT set_config('app.current_user_id', ?, true), "
+                        + "set_config('app.current_user_is_admin', ?, true)")) {
+                    statement.setString(1, acting.currentUserId().orElse(""));
+                    statement.setString(2, acting.currentUserIsAdmin() ? "true" : "");
                     statement.execute();
                 }
             }

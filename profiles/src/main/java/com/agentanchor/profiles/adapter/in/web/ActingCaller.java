@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 import com.agentanchor.platform.refusal.Refusal;
+import com.agentanchor.platform.security.Admins;
 import com.agentanchor.platform.security.Caller;
 import com.agentanchor.platform.web.ProblemResponses;
 import com.agentanchor.profiles.application.port.in.ActingProfile;
@@ -34,12 +35,14 @@ class ActingCaller implements Caller {
 
     private final ProfileProvisioning provisioning;
     private final ProblemResponses problems;
+    private final Admins admins;
     // Profiles are never deleted through the app, so a subject's profile id does not change once known.
     private final Map<String, ProfileId> known = new ConcurrentHashMap<>();
 
-    ActingCaller(ProfileProvisioning provisioning, ProblemResponses problems) {
+    ActingCaller(ProfileProvisioning provisioning, ProblemResponses problems, Admins admins) {
         this.provisioning = provisioning;
         this.problems = problems;
+        this.admins = admins;
     }
 
     @Override
@@ -53,7 +56,7 @@ class ActingCaller implements Caller {
             return;
         }
         request.setAttribute(PROFILE_ATTRIBUTE, profile);
-        try (var acting = ActingProfile.enter(profile)) {
+        try (var acting = ActingProfile.enter(profile, admins.isAdmin(token))) {
             rest.doFilter(request, response);
         }
     }

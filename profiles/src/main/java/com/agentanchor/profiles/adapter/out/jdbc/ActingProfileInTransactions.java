@@ -16,4 +16,9 @@ class ActingProfileInTransactions implements TransactionActor {
     public Optional<String> currentUserId() {
         return ActingProfile.current().map(ProfileId::toString);
     }
+
+    @Override
+    public boolean currentUserIsAdmin() {
+        return ActingProfile.isAdmin();
+    }
 }

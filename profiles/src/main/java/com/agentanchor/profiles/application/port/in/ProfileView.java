@@ -22,11 +22,6 @@ public record ProfileView(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** Trainers sit on the council: they validate what agents may do. */
-    public boolean trains() {
-        return role == UserRole.trainer || role == UserRole.both;
-    }
-
     public static ProfileView of(Profile p) {
         return new ProfileView(p.id(), p.email(), p.fullName(), p.avatarUrl(), p.role(), p.subscriptionTier(),
                 p.notificationPreferences(), p.storefrontName(), p.storefrontBio(), p.createdAt(), p.updatedAt());

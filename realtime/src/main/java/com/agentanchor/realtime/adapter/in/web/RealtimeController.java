@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.agentanchor.agents.application.port.in.AgentCatalog;
 import com.agentanchor.agents.application.port.in.AgentId;
 import com.agentanchor.platform.refusal.Refusal;
+import com.agentanchor.profiles.application.port.in.CouncilMembership;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 import com.agentanchor.profiles.application.port.in.ProfileManagement;
 import com.agentanchor.pusher.LocalPusherServer;
@@ -49,11 +50,14 @@ class RealtimeController {
     private final ObjectProvider<LocalPusherServer> local;
     private final AgentCatalog agents;
     private final ProfileManagement profiles;
+    private final CouncilMembership council;
     private final JsonMapper json;
     private final CouncilPresence presence;
 
     RealtimeController(Pusher pusher, RealtimeProperties properties, ObjectProvider<LocalPusherServer> local,
-            AgentCatalog agents, ProfileManagement profiles, JsonMapper json, CouncilPresence presence) {
+            AgentCatalog agents, ProfileManagement profiles, CouncilMembership council, JsonMapper json,
+            CouncilPresence presence) {
+        this.council = council;
         this.presence = presence;
         this.pusher = pusher;
         this.properties = properties;
@@ -94,10 +98,10 @@ class RealtimeController {
             @RequestParam("channel_name") String channel) {
         requireSocketId(socketId);
         if (channel.equals(RealtimeChannels.PRESENCE_COUNCIL)) {
-            var me = profiles.current(caller);
-            if (!me.trains()) {
-                throw new ChannelRefused(channel, "only trainers sit on the council");
+            if (!council.isValidator(caller)) {
+                throw new ChannelRefused(channel, "only validators sit on the council");
             }
+            var me = profiles.current(caller);
             var info = new LinkedHashMap<String, Object>();
             info.put("name", me.fullName() != null ? me.fullName() : me.email());
             return sign(socketId, channel, new PresenceUser(caller.toString(), info));
