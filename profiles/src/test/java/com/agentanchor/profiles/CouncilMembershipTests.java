@@ -96,6 +96,12 @@ class CouncilMembershipTests {
                 "SELECT * FROM grant_validator(?::uuid)", me)))
                 .rootCause().hasMessageContaining("only a platform admin");
         assertThat(isValidator(me)).isFalse();
+        api.trainer(unique("seated"));
+        assertThat(appRole.<Long>actingFor("", jdbc -> jdbc.queryForObject(
+                "SELECT count(*) FROM validator_credentials", Long.class))).as("anonymous sees no seat").isZero();
+        assertThat(appRole.<Long>actingFor(me, jdbc -> jdbc.queryForObject(
+                "SELECT count(*) FROM validator_credentials", Long.class))).as("a signed-in user sees the council")
+                .isPositive();
     }
 
     private boolean isValidator(String profileId) {

@@ -32,7 +32,8 @@ class StartupFailureTests {
     @Test
     void anUnreachableDatabaseIsNamed() {
         var failure = start("--DATABASE_URL=postgresql://owner:secret@127.0.0.1:9/app?connectTimeout=2",
-                "--agentanchor.db.app-password=x", "--spring.datasource.hikari.connection-timeout=2000");
+                "--agentanchor.db.app-password=x", "--spring.datasource.hikari.connection-timeout=2000",
+                "--agentanchor.auth.dev-tokens=true");
         var analysis = new DatabaseFailureAnalyzer().analyze(failure);
 
         assertThat(analysis).isNotNull();

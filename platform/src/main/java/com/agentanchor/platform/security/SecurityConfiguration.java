@@ -22,7 +22,6 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -84,9 +83,11 @@ class SecurityConfiguration {
             var key = new SecretKeySpec(auth.hs256Secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
             decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         } else if (!AuthProperties.blank(auth.jwkSetUri())) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(auth.jwkSetUri()).build();
+            decoder = NimbusJwtDecoder.withJwkSetUri(auth.jwkSetUri())
+                    .jwtProcessorCustomizer(StandardSignatures::accept).build();
         } else {
-            decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(auth.issuerUri());
+            decoder = NimbusJwtDecoder.withIssuerLocation(auth.issuerUri())
+                    .jwtProcessorCustomizer(StandardSignatures::accept).build();
         }
         var validators = new ArrayList<OAuth2TokenValidator<Jwt>>();
         validators.add(AuthProperties.blank(issuer) ? JwtValidators.createDefault()

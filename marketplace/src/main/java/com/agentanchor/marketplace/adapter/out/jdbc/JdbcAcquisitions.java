@@ -40,9 +40,10 @@ class JdbcAcquisitions implements Acquisitions {
         // The insert policy checks the listing is active and lists this agent; the count_acquisition trigger counts
         // it on the listing, in this transaction.
         try {
-            return jdbc.sql("INSERT INTO acquisitions (listing_id, agent_id, consumer_id, acquisition_type, "
-                    + "commission_rate_at_acquisition) VALUES (?, ?, ?, 'commission', ?) RETURNING " + COLUMNS)
-                    .params(listing.id(), listing.agentId(), consumerId, listing.commissionRate())
+            // The terms (commission rate) are copied from the listing by the copy_listing_terms trigger.
+            return jdbc.sql("INSERT INTO acquisitions (listing_id, agent_id, consumer_id, acquisition_type) "
+                    + "VALUES (?, ?, ?, 'commission') RETURNING " + COLUMNS)
+                    .params(listing.id(), listing.agentId(), consumerId)
                     .query(this::acquisition).single();
         } catch (DuplicateKeyException e) { // acquisitions_one_active_per_consumer: a concurrent acquisition
             throw new NotAcquirable("You hold an active acquisition of listing " + listing.id() + " already");

@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.council.application.port.in.ValidatorPresence;
 import com.agentanchor.observer.events.ObservationRecorded;
+import com.agentanchor.platform.security.Admins;
 import com.agentanchor.pusher.LocalPusherServer;
 import com.agentanchor.pusher.PusherSignatures;
 import com.agentanchor.profiles.application.port.in.ProfileId;
@@ -331,7 +332,9 @@ class RealtimeFlowTests {
         assertThat(auth(alice, "private-agent-not-a-uuid")).isEqualTo(403);
         assertThat(auth(alice, "presence-council")).as("consumers are not on the council").isEqualTo(403);
         api.patch("/api/profiles/me", alice, Map.of("role", "trainer"));
-        assertThat(auth(alice, "presence-council")).isEqualTo(200);
+        assertThat(auth(alice, "presence-council")).as("nor are trainers by their own choice").isEqualTo(403);
+        api.post("/api/council/validators", api.token(Admins.DEV_ADMIN), Map.of("profileId", aliceId));
+        assertThat(auth(alice, "presence-council")).as("seated by an admin").isEqualTo(200);
         assertThat(auth(alice, "private-something-else")).isEqualTo(403);
         assertThat(auth(null, "private-user-" + aliceId)).isEqualTo(401);
     }

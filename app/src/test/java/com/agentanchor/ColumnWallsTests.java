@@ -1,0 +1,94 @@
+package com.agentanchor;
+
+import static com.agentanchor.support.Eventually.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+
+import com.agentanchor.support.Api;
+import com.agentanchor.support.AppRoleDatabase;
+import com.agentanchor.support.IntegrationTest;
+import com.agentanchor.support.OwnerDatabase;
+
+/**
+ * The second wall, under row-level security: columns nobody may set directly, refused by grants even to the user
+ * whose row it is. Printed as a matrix (column, who tried, outcome); each cell is an UPDATE through the app role,
+ * rolled back, as the row's rightful user.
+ */
+@IntegrationTest
+class ColumnWallsTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OwnerDatabase database;
+
+    @Autowired
+    AppRoleDatabase appRole;
+
+    @Test
+    void derivedCountersCopiedTermsSpendIdentityAndTierAreWrittenByNobodyDirectly() {
+        var api = new Api(port);
+        var sellerToken = api.token(unique("seller"));
+        var seller = id(api, sellerToken);
+        var agent = api.post("/api/agents", sellerToken, Map.of("name", "Walled")).body().get("id").asString();
+        database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
+        var listing = api.post("/api/marketplace/listings", sellerToken, Map.of("agentId", agent, "title", "Walled",
+                "commissionRate", 0.15)).body().get("id").asString();
+        var consumerToken = api.token(unique("consumer"));
+        var consumer = id(api, consumerToken);
+        var acquisition = api.post("/api/marketplace/listings/" + listing + "/acquisitions", consumerToken, Map.of())
+                .body().get("id").asString();
+
+        var walls = new LinkedHashMap<String, String>();
+        for (var change : List.of("email = 'me@else.test'", "auth_user_id = 'someone-else'",
+                "subscription_tier = 'enterprise'")) {
+            walls.put("profiles." + change, outcome(consumer, "UPDATE profiles SET " + change + " WHERE id = ?::uuid",
+                    consumer));
+        }
+        for (var change : List.of("acquisition_count = 1000", "average_rating = 5", "review_count = 1000",
+                "view_count = 1000000", "current_clones = 0", "seller_id = '" + consumer + "'")) {
+            walls.put("marketplace_listings." + change, outcome(seller,
+                    "UPDATE marketplace_listings SET " + change + " WHERE id = ?::uuid", listing));
+        }
+        for (var change : List.of("commission_rate_at_acquisition = 0", "price_at_acquisition = 0",
+                "total_spent = 0", "total_usage = 0", "status = 'active'", "can_walk_away = true")) {
+            walls.put("acquisitions." + change, outcome(consumer,
+                    "UPDATE acquisitions SET " + change + " WHERE id = ?::uuid", acquisition));
+        }
+        walls.put("acquisitions: INSERT with its own rate", outcome(consumer, """
+                INSERT INTO acquisitions (listing_id, agent_id, consumer_id, acquisition_type, status,
+                                          commission_rate_at_acquisition)
+                VALUES (?::uuid, '%s', '%s', 'commission', 'terminated', 0)""".formatted(agent, consumer), listing));
+
+        walls.forEach((cell, result) -> System.out.printf("column wall  %-70s %s%n", cell, result));
+        assertThat(walls).allSatisfy((cell, result) -> assertThat(result).as(cell).isEqualTo("refused"));
+        assertThat(outcome(consumer, "UPDATE profiles SET full_name = 'still mine' WHERE id = ?::uuid", consumer))
+                .as("what the user may edit").isEqualTo("allowed");
+        assertThat(database.query("SELECT commission_rate_at_acquisition FROM acquisitions WHERE id = ?::uuid",
+                String.class, acquisition)).as("copied from the listing").isEqualTo("0.1500");
+    }
+
+    private String outcome(String actor, String sql, String id) {
+        try {
+            appRole.actingFor(actor, jdbc -> jdbc.update(sql, id));
+            return "allowed";
+        } catch (DataAccessException e) {
+            return e.getMostSpecificCause() instanceof SQLException denied && "42501".equals(denied.getSQLState())
+                    ? "refused" : "failed: " + e.getMostSpecificCause().getMessage();
+        }
+    }
+
+    private static String id(Api api, String token) {
+        return api.get("/api/profiles/me", token).body().get("id").asString();
+    }
+}
