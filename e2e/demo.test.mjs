@@ -156,7 +156,7 @@ test('the demo page walks a new agent through its life and shows its live events
   assert.equal((await row.locator('.col-status').textContent()).trim(), 'active');
   assert.equal((await row.locator('.col-score').textContent()).trim(), '200');
   assert.equal((await row.locator('.col-tier').textContent()).trim(), 'Provisional');
-  assert.match(await page.locator('#examiner-state').textContent(), /Demo Examiner \(role trainer/);
+  assert.match(await page.locator('#examiner-state').textContent(), /Demo Examiner \(a validator, seated by the development admin/);
 
   // The council: the owner asks for a risk-2 approval; it waits for one validator, and the demo examiner votes for.
   const subjectAction = 'Send the weekly report to the client';

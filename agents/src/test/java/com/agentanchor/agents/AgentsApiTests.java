@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.agents.events.AgentRegistered;
-import com.agentanchor.profiles.application.port.in.ProfileId;
 import com.agentanchor.profiles.events.ProfileCreated;
 import com.agentanchor.support.Api;
 import com.agentanchor.support.IntegrationTest;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
 
 import com.agentanchor.platform.security.Admins;
 import com.agentanchor.support.Api;
@@ -146,6 +147,34 @@ class CouncilVotingTests {
         assertThat(vote(id, selfAppointed, "for", "now seated").body().get("status").asString())
                 .as("the appointed validator's vote counts").isEqualTo("approved");
         assertThat(trustScore()).isEqualTo(110);
+    }
+
+    @Test
+    void anyoneWhoSeesAnActiveAgentMayAskToSuspendItButAskNothingElse() {
+        database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
+        var consumer = api.token(unique("consumer"));
+
+        var asked = api.post("/api/council/decisions", consumer, Map.of("agentId", agent, "decisionType",
+                "suspension", "riskLevel", 2, "subjectAction", "it sent me spam"));
+
+        assertThat(asked.status()).isEqualTo(201);
+        assertThat(asked.body().get("status").asString()).isEqualTo("pending");
+        assertThat(api.get("/api/council/decisions/" + asked.body().get("id").asString(), trainer).status())
+                .as("the owner sees it").isEqualTo(200);
+        assertThat(api.post("/api/council/decisions", consumer, Map.of("agentId", agent, "decisionType",
+                "approval", "riskLevel", 1, "subjectAction", "approve yourself")).status()).isEqualTo(404);
+        var draft = api.post("/api/agents", trainer, Map.of("name", "Unseen")).body().get("id").asString();
+        assertThat(api.post("/api/council/decisions", consumer, Map.of("agentId", draft, "decisionType",
+                "suspension", "riskLevel", 2, "subjectAction", "never saw it")).status()).isEqualTo(404);
+        var me = api.get("/api/profiles/me", consumer).body().get("id").asString();
+        assertThat(appRole.<Integer>actingFor(me, jdbc -> {
+            try {
+                return jdbc.update("INSERT INTO council_decisions (agent_id, decision_type, risk_level, "
+                        + "subject_action, status) VALUES (?::uuid, 'approval', 1, 'sql', 'approved')", agent);
+            } catch (DataAccessException e) {
+                return -1;
+            }
+        })).as("the database refuses a stranger's routine approval").isEqualTo(-1);
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.agentanchor.agents.application.service;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

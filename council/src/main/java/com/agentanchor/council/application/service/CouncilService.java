@@ -59,18 +59,20 @@ class CouncilService implements DecisionRequests, CouncilVoting {
 
     @Override
     @Transactional
-    public DecisionView request(ProfileId owner, RequestDecision request) {
+    public DecisionView request(ProfileId requester, RequestDecision request) {
         var risk = new RiskLevel(request.riskLevel());
-        var agent = ownAgent(owner, request.agentId()).orElseThrow(() -> new AgentNotYours(request.agentId()));
+        var agent = agents.find(requester, new AgentId(request.agentId()))
+                .filter(a -> a.ownerId().equals(requester.value()) || mayAskToSuspend(request.decisionType(), a))
+                .orElseThrow(() -> new AgentNotYours(request.agentId()));
         checkApplicable(request.decisionType(), agent);
         var decision = decisions.insert(Decision.request(agent.id(), request.decisionType(), risk,
                 request.subjectAction()));
         if (decision.status().decided()) {
-            events.publishEvent(decision.made(agent.name(), agent.ownerId(), agent.inPublicView(), owner.value(),
+            events.publishEvent(decision.made(agent.name(), agent.ownerId(), agent.inPublicView(), requester.value(),
                     clock.instant()));
-        } else {
+        } else { // the owner hears of it, whoever asked
             events.publishEvent(new DecisionRequested(UUID.randomUUID(), decision.id(), agent.id(), agent.name(),
-                    owner.value(), decision.type().name(), risk.value(), decision.subjectAction(),
+                    agent.ownerId(), decision.type().name(), risk.value(), decision.subjectAction(),
                     agent.inPublicView(), risk.needsEscalation(), clock.instant()));
         }
         return DecisionView.of(decision);
@@ -131,6 +133,14 @@ class CouncilService implements DecisionRequests, CouncilVoting {
                 : decision.reinstates() ? StatusChange.REINSTATE : StatusChange.NONE;
         return new Verdict(status, decision.subjectAction(), decision.trustImpact(), TrustSource.council_decision,
                 "Council " + decision.status() + ": " + decision.subjectAction(), decision.id(), "council_decision");
+    }
+
+    /**
+     * Anyone who can see an active agent may ask the council to suspend it; every other request is its owner's.
+     * The insert policy of council_decisions (council/004) holds the same rule.
+     */
+    private static boolean mayAskToSuspend(DecisionType type, AgentView agent) {
+        return type == DecisionType.suspension && agent.inPublicView();
     }
 
     private Optional<AgentView> ownAgent(ProfileId owner, UUID agentId) {

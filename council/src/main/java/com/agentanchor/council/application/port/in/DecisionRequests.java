@@ -7,17 +7,19 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
-/** Owners put what their agents want to do before the council. */
+/** Owners put what their agents want to do before the council; anyone may ask it to suspend an active agent. */
 @PrimaryPort
 public interface DecisionRequests {
 
     /**
-     * Routine requests (see the council's rules) are approved at once; the rest wait for validators.
+     * Routine requests (see the council's rules) are approved at once; the rest wait for validators. An agent's
+     * owner asks anything; anyone else who can see an active agent may ask to suspend it (its owner is told).
      *
-     * @throws AgentNotYours when the requester does not own the agent (or cannot see it)
+     * @throws AgentNotYours when the requester does not own the agent (or cannot see it), unless it is a
+     *         suspension of an active agent
      * @throws RequestNotApplicable when the request cannot apply to the agent as it is
      */
-    DecisionView request(ProfileId owner, RequestDecision request);
+    DecisionView request(ProfileId requester, RequestDecision request);
 
     /** A decision the caller may see: about their own agent, an active one, or any if they are a validator. */
     Optional<DecisionView> find(UUID id);
