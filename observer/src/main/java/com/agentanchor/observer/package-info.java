@@ -4,7 +4,7 @@
  */
 @ApplicationModule(displayName = "Observer", allowedDependencies = {
         "platform", "agents :: events", "council :: events",
-        "marketplace :: events", "profiles :: api" })
+        "marketplace :: events", "profiles :: api", "profiles :: events" })
 package com.agentanchor.observer;
 
 import org.springframework.modulith.ApplicationModule;

@@ -17,6 +17,7 @@ import com.agentanchor.observer.domain.EventCategory;
 import com.agentanchor.observer.domain.Observation;
 import com.agentanchor.profiles.application.port.in.ActingProfile;
 import com.agentanchor.profiles.application.port.in.ProfileId;
+import com.agentanchor.platform.security.Admins;
 import com.agentanchor.support.Api;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
@@ -91,5 +92,17 @@ class ObserverTests {
                 SELECT actor_id::text AS actor, subject_type, payload ->> 'agentId' AS agent
                   FROM observer_events WHERE subject_id = ?::uuid AND event_type = 'marketplace.acquired'""",
                 acquisition)).isEqualTo(Map.of("actor", consumerId, "subject_type", "acquisition", "agent", agent));
+    }
+
+    @Test
+    void aSeatOnTheCouncilIsLoggedAsTheAdminsAct() throws Exception {
+        var seated = api.get("/api/profiles/me", api.trainer(unique("seated"))).body().get("id").asString();
+        var admin = api.get("/api/profiles/me", api.token(Admins.DEV_ADMIN)).body().get("id").asString();
+
+        assertThat(owner.awaitRow("appointment of " + seated, """
+                SELECT event_type, category::text AS category, actor_id::text AS actor FROM observer_events
+                 WHERE subject_type = 'user' AND subject_id = ?::uuid""", seated))
+                .isEqualTo(Map.of("event_type", "council.validator_appointed", "category", "council_activity",
+                        "actor", admin));
     }
 }

@@ -8,7 +8,7 @@
  */
 @ApplicationModule(displayName = "Truth chain", allowedDependencies = {
         "platform", "agents :: events", "council :: events",
-        "marketplace :: events", "profiles :: api" })
+        "marketplace :: events", "profiles :: api", "profiles :: events" })
 package com.agentanchor.truthchain;
 
 import org.springframework.modulith.ApplicationModule;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.agentanchor.platform.security.Admins;
 import com.agentanchor.support.Api;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
@@ -89,6 +90,18 @@ class ChainRecordsTests {
                 .containsEntry("listing", listing).containsEntry("agent", agent).containsEntry("consumer", consumerId)
                 .containsEntry("acquisition_type", "commission").containsEntry("rate", "0.1500")
                 .containsEntry("rate_json_type", "string");
+    }
+
+    @Test
+    void aSeatOnTheCouncilIsRecordedWithTheAdminWhoGaveIt() throws Exception {
+        var admin = api.token(Admins.DEV_ADMIN);
+        var seated = api.get("/api/profiles/me", api.trainer(unique("seated"))).body().get("id").asString();
+
+        var record = database.awaitRow("appointment record", """
+                SELECT actor_id::text AS actor FROM truth_chain
+                 WHERE record_type = 'system_event' AND subject_type = 'user' AND subject_id = ?::uuid
+                   AND payload ->> 'event' = 'validator_appointed'""", seated);
+        assertThat(record).containsEntry("actor", api.get("/api/profiles/me", admin).body().get("id").asString());
     }
 
     private String request(String type, int risk, String action) {

@@ -21,6 +21,8 @@ import com.agentanchor.observer.domain.Observation;
 import com.agentanchor.observer.domain.TrustWatch;
 import com.agentanchor.profiles.application.port.in.ActingProfile;
 import com.agentanchor.profiles.application.port.in.ProfileId;
+import com.agentanchor.profiles.events.ValidatorAppointed;
+import com.agentanchor.profiles.events.ValidatorDismissed;
 
 /**
  * Like {@code @ApplicationModuleListener} (after commit, asynchronous, recorded in the event publication registry),
@@ -101,6 +103,26 @@ class ActionsListener {
                 "acquisition", e.acquisitionId(), "user", e.actorId(),
                 e.agentName() + " acquired under " + e.acquisitionType(), null, payload, e.sellerId(), false,
                 e.agentName(), 0));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(ValidatorAppointed e) {
+        record(council(e.eventId(), "council.validator_appointed", e.profileId(), e.actorId(),
+                "Seated on the council"));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(ValidatorDismissed e) {
+        record(council(e.eventId(), "council.validator_dismissed", e.profileId(), e.actorId(),
+                "Taken off the council"));
+    }
+
+    /** An admin's act on a profile's seat: logged as the admin's, sent live to the profile it concerns. */
+    private static Observation council(UUID eventId, String type, UUID profileId, UUID adminId, String title) {
+        return new Observation(eventId, type, EventCategory.council_activity, EventSeverity.info, "user", profileId,
+                "user", adminId, title, null, Map.of("profileId", profileId.toString()), profileId, false, null, 0);
     }
 
     private static String statusPhrase(AgentStatusChanged e) {

@@ -15,6 +15,8 @@ import com.agentanchor.council.events.DecisionMade;
 import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.marketplace.events.AgentAcquired;
 import com.agentanchor.profiles.application.port.in.ActingProfile;
+import com.agentanchor.profiles.events.ValidatorAppointed;
+import com.agentanchor.profiles.events.ValidatorDismissed;
 import com.agentanchor.truthchain.application.port.in.NewTruth;
 import com.agentanchor.truthchain.application.port.in.TruthRecording;
 import com.agentanchor.truthchain.domain.Actor;
@@ -22,7 +24,7 @@ import com.agentanchor.truthchain.domain.RecordType;
 import com.agentanchor.truthchain.domain.Subject;
 
 /**
- * Records what agents, the council and the marketplace publish. Like {@code @ApplicationModuleListener}: after the
+ * Records what agents, the council, the marketplace and the council's appointments publish. Like {@code @ApplicationModuleListener}: after the
  * business transaction commits, asynchronously, and through the event publication registry, which retries an event
  * until its listener returns (so a record is appended at least once, and the event id makes the second time a
  * no-op). Without a surrounding transaction: the chain appends in a READ COMMITTED transaction of its own, batched
@@ -126,6 +128,21 @@ class ChainRecorder {
         payload.put("commissionRate", e.commissionRate() == null ? null : e.commissionRate().toPlainString());
         payload.put("occurredAt", e.occurredAt().toString());
         record(e.eventId(), RecordType.acquisition, Subject.acquisition(e.acquisitionId()), e.actorId(), payload);
+    }
+
+    /** Who sits on the council is on the record: a system event about the profile, by the admin who acted. */
+    @Async
+    @TransactionalEventListener
+    void on(ValidatorAppointed e) {
+        record(e.eventId(), RecordType.system_event, new Subject("user", e.profileId()), e.actorId(),
+                Map.of("event", "validator_appointed", "occurredAt", e.occurredAt().toString()));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(ValidatorDismissed e) {
+        record(e.eventId(), RecordType.system_event, new Subject("user", e.profileId()), e.actorId(),
+                Map.of("event", "validator_dismissed", "occurredAt", e.occurredAt().toString()));
     }
 
     private void record(UUID eventId, RecordType type, Subject subject, UUID actorId, Map<String, Object> payload) {
