@@ -1,10 +1,12 @@
 package com.agentanchor.council.application.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,9 +49,12 @@ class CouncilService implements DecisionRequests, CouncilVoting {
     private final AgentGovernance governance;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Duration decisionTtl;
 
     CouncilService(Decisions decisions, AgentCatalog agents, AgentGovernance governance,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock,
+            @Value("${agentanchor.council.decision-ttl:72h}") Duration decisionTtl) {
+        this.decisionTtl = decisionTtl;
         this.decisions = decisions;
         this.agents = agents;
         this.governance = governance;
@@ -65,8 +70,9 @@ class CouncilService implements DecisionRequests, CouncilVoting {
                 .filter(a -> a.ownerId().equals(requester.value()) || mayAskToSuspend(request.decisionType(), a))
                 .orElseThrow(() -> new AgentNotYours(request.agentId()));
         checkApplicable(request.decisionType(), agent);
-        var decision = decisions.insert(Decision.request(agent.id(), request.decisionType(), risk,
-                request.subjectAction()));
+        var requested = Decision.request(agent.id(), request.decisionType(), risk, request.subjectAction());
+        var decision = decisions.insert(requested,
+                requested.status().decided() ? null : clock.instant().plus(decisionTtl));
         if (decision.status().decided()) {
             events.publishEvent(decision.made(agent.name(), agent.ownerId(), agent.inPublicView(), requester.value(),
                     clock.instant()));

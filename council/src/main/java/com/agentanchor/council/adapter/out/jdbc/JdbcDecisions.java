@@ -2,7 +2,9 @@ package com.agentanchor.council.adapter.out.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.agentanchor.council.application.port.out.Decisions;
+import com.agentanchor.council.application.port.out.ExpiredDecision;
 import com.agentanchor.council.domain.Ballot;
 import com.agentanchor.council.domain.Decision;
 import com.agentanchor.council.domain.DecisionStatus;
@@ -46,15 +49,27 @@ class JdbcDecisions implements Decisions {
     }
 
     @Override
-    public Decision insert(Decision r) {
+    public Decision insert(Decision r, Instant expiresAt) {
         return jdbc.sql("""
                 INSERT INTO council_decisions (agent_id, decision_type, risk_level, subject_action, status, reasoning,
-                                               decided_at)
-                VALUES (?, ?::decision_type, ?, ?, ?::decision_status, ?, CASE WHEN ? THEN now() END)
+                                               decided_at, expires_at)
+                VALUES (?, ?::decision_type, ?, ?, ?::decision_status, ?, CASE WHEN ? THEN now() END, ?)
                 RETURNING""" + " " + COLUMNS)
                 .params(r.agentId(), r.type().name(), r.riskLevel().value(), r.subjectAction(), r.status().name(),
-                        r.reasoning(), r.status().decided())
+                        r.reasoning(), r.status().decided(),
+                        expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
                 .query(this::decision).single();
+    }
+
+    @Override
+    public List<ExpiredDecision> expireDue() {
+        return jdbc.sql("SELECT * FROM expire_council_decisions()").query((rs, row) -> new ExpiredDecision(
+                new Decision(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class),
+                        DecisionType.valueOf(rs.getString("decision_type")), DecisionStatus.rejected,
+                        new RiskLevel(rs.getInt("risk_level")), rs.getString("subject_action"),
+                        rs.getString("reasoning"), 0, votes(rs.getString("votes")), null, null, null),
+                rs.getString("agent_name"), rs.getObject("owner_id", UUID.class), rs.getBoolean("agent_active")))
+                .list();
     }
 
     @Override

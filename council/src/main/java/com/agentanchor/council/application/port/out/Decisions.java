@@ -1,5 +1,6 @@
 package com.agentanchor.council.application.port.out;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +15,10 @@ public interface Decisions {
      * Stores a new request as {@link Decision#request} made it; row-level security refuses an agent the acting user
      * does not own, and an approval the rules do not allow.
      */
-    Decision insert(Decision request);
+    Decision insert(Decision request, Instant expiresAt);
+
+    /** Through {@code expire_council_decisions()}: rejects the pending requests whose time ran out. */
+    List<ExpiredDecision> expireDue();
 
     Optional<Decision> find(UUID id);
 
