@@ -80,7 +80,9 @@ public final class TruthChainBenchmark {
                     "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                     "--spring.datasource.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                    "--agentanchor.db.app-password=" + UUID.randomUUID());
+                    "--agentanchor.db.app-password=" + UUID.randomUUID(),
+                    // its own PostgreSQL looks external to the app: development tokens must be asked for
+                    "--agentanchor.auth.dev-tokens=true");
             try {
                 new TruthChainBenchmark(app).run(total, measured);
             } finally {
