@@ -7,7 +7,8 @@
 SET LOCAL ROLE agentanchor_owner;
 GRANT SELECT (expires_at, risk_level, subject_action, reasoning, votes), UPDATE (reasoning, decided_at)
     ON public.council_decisions TO agentanchor_definer;
-CREATE INDEX council_decisions_pending_expiry_idx ON public.council_decisions (expires_at) WHERE status = 'pending';
+CREATE INDEX council_decisions_pending_expiry_idx ON public.council_decisions (expires_at)
+    WHERE status IN ('pending', 'escalated');
 RESET ROLE;
 SET LOCAL ROLE agentanchor_definer;
 CREATE FUNCTION public.expire_council_decisions()

@@ -178,6 +178,49 @@ class CouncilVotingTests {
     }
 
     @Test
+    void aCriticalRequestApprovedUnanimouslyWaitsForAnAdminsSignOffBeforeItCounts() {
+        var id = request("approval", 4, "wire the whole treasury").body().get("id").asString();
+        for (int i = 0; i < 4; i++) {
+            vote(id, validator("v" + i), "for", null);
+        }
+        var escalated = api.get("/api/council/decisions/" + id, trainer).body();
+        assertThat(escalated.get("status").asString()).isEqualTo("escalated");
+        assertThat(escalated.get("decidedAt").isNull()).isTrue();
+        assertThat(trustScore()).as("nothing enacted yet").isEqualTo(100);
+
+        var admin = api.token(Admins.DEV_ADMIN);
+        assertThat(signOff(id, validator("not-an-admin")).status()).isEqualTo(403);
+        assertThat(signOff(id, trainer).status()).as("the owner is no admin either").isEqualTo(403);
+        var pending = request("approval", 2, "not critical").body().get("id").asString();
+        assertThat(signOff(pending, admin).status()).as("nothing to sign off").isEqualTo(409);
+        var signed = signOff(id, admin);
+
+        assertThat(signed.status()).isEqualTo(200);
+        assertThat(signed.body().get("status").asString()).isEqualTo("approved");
+        assertThat(trustScore()).as("+5 per risk level, once signed").isEqualTo(120);
+        assertThat(signOff(id, admin).status()).as("once").isEqualTo(409);
+    }
+
+    @Test
+    void anAdminWhoVotedOnACriticalRequestDoesNotSignItOffToo() {
+        var id = request("approval", 4, "sell the company").body().get("id").asString();
+        var admin = api.token(Admins.DEV_ADMIN);
+        var adminId = api.get("/api/profiles/me", admin).body().get("id").asString();
+        api.post("/api/council/validators", admin, Map.of("profileId", adminId));
+        vote(id, admin, "for", null);
+        for (int i = 0; i < 3; i++) {
+            vote(id, validator("w" + i), "for", null);
+        }
+
+        var refused = signOff(id, admin);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().get("detail").asString()).contains("voted");
+        assertThat(trustScore()).isEqualTo(100);
+        api.delete("/api/council/validators/" + adminId, admin);
+    }
+
+    @Test
     void onlyValidatorsVoteOnlyOnceAndNeverOnTheirOwnAgents() {
         var id = request("approval", 4, "sign a lease").body().get("id").asString();
         var consumer = api.token(unique("consumer"));
@@ -317,6 +360,10 @@ class CouncilVotingTests {
     /** A new trainer: on the council, so a validator of everyone else's agents. */
     private String validator(String name) {
         return api.trainer(unique(name));
+    }
+
+    private Api.Response signOff(String decision, String token) {
+        return api.post("/api/council/decisions/" + decision + "/sign-off", token, Map.of("reason", "checked"));
     }
 
     private int trustScore() {

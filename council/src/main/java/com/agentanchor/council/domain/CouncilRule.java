@@ -25,6 +25,11 @@ public record CouncilRule(int seats, int needed, String description) {
         };
     }
 
+    /** L4 is "unanimous + human": the validators' unanimous approval waits for an admin's sign-off. */
+    public boolean needsSignOff() {
+        return equals(UNANIMOUS);
+    }
+
     public boolean automatic() {
         return seats == 0;
     }

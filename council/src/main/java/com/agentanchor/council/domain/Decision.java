@@ -50,8 +50,13 @@ public record Decision(@Identity UUID id, UUID agentId, DecisionType type, Decis
         var reasons = outcome.decided() ? "%s by %s: %d for, %d against, %d abstaining".formatted(
                 outcome == DecisionStatus.approved ? "Approved" : "Rejected", rule.description(),
                 counted.count(Vote.FOR), counted.count(Vote.AGAINST), counted.count(Vote.ABSTAIN)) : reasoning;
-        return new Decision(id, agentId, type, outcome, riskLevel, subjectAction, reasons,
-                rule.trustImpact(type, riskLevel, outcome), counted, humanOverride, createdAt, decidedAt);
+        var impact = rule.trustImpact(type, riskLevel, outcome);
+        if (outcome == DecisionStatus.approved && rule.needsSignOff()) { // its impact waits with it
+            return new Decision(id, agentId, type, DecisionStatus.escalated, riskLevel, subjectAction,
+                    reasons + "; waits for an admin's sign-off", impact, counted, humanOverride, createdAt, decidedAt);
+        }
+        return new Decision(id, agentId, type, outcome, riskLevel, subjectAction, reasons, impact, counted,
+                humanOverride, createdAt, decidedAt);
     }
 
     /** Whether the verdict suspends the agent or lifts its suspension (an approved request to do so). */

@@ -4,7 +4,7 @@
 --comment: The current text of expire_council_decisions(): change it here, and Liquibase applies it again on the
 -- next start. CREATE OR REPLACE keeps the function's owner and grants.
 SET LOCAL ROLE agentanchor_definer;
--- Rejects pending requests whose time ran out (at most 500 a call, oldest first) and returns what the news of each
+-- Rejects pending and escalated requests whose time ran out (at most 500 a call, oldest first) and returns what the news of each
 -- needs. Rows another instance is expiring are skipped, not waited for.
 CREATE OR REPLACE FUNCTION public.expire_council_decisions()
     RETURNS TABLE (id uuid, agent_id uuid, decision_type public.decision_type, risk_level integer,
@@ -15,7 +15,7 @@ CREATE OR REPLACE FUNCTION public.expire_council_decisions()
 AS $$
     WITH due AS (
         SELECT d.id FROM public.council_decisions d
-         WHERE d.status = 'pending' AND d.expires_at <= now()
+         WHERE d.status IN ('pending', 'escalated') AND d.expires_at <= now()
          ORDER BY d.expires_at
          LIMIT 500
            FOR UPDATE SKIP LOCKED

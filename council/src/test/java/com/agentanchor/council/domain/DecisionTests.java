@@ -41,6 +41,19 @@ class DecisionTests {
     }
 
     @Test
+    void aCriticalRequestApprovedUnanimouslyIsEscalatedWithTheImpactItWillHave() {
+        var decision = stored(DecisionType.approval, 4);
+        for (int i = 0; i < 4; i++) {
+            decision = decision.cast(ballot(Vote.FOR));
+        }
+
+        assertThat(decision.status()).isEqualTo(DecisionStatus.escalated);
+        assertThat(decision.status().decided()).as("nothing is enacted yet").isFalse();
+        assertThat(decision.trustImpact()).isEqualTo(20);
+        assertThat(decision.reasoning()).endsWith("waits for an admin's sign-off");
+    }
+
+    @Test
     void anApprovedSuspensionSuspendsAndItsNewsCarriesTheCount() {
         var validator = UUID.randomUUID();
         var suspension = stored(DecisionType.suspension, 2).cast(new Ballot(validator, Vote.FOR, "leaked"));

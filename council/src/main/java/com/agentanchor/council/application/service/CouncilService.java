@@ -39,6 +39,8 @@ import com.agentanchor.council.domain.DecisionType;
 import com.agentanchor.council.domain.RiskLevel;
 import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.council.events.DecisionRequested;
+import com.agentanchor.profiles.application.port.in.ActingProfile;
+import com.agentanchor.profiles.application.port.in.NotAnAdmin;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
 @Service
@@ -105,6 +107,22 @@ class CouncilService implements DecisionRequests, CouncilVoting {
                 owner.value(), decision.type().name(), decision.riskLevel().value(), decision.subjectAction(),
                 overridden.name(), reason, agent.inPublicView(), owner.value(), clock.instant()));
         return decisions.find(decisionId).map(DecisionView::of).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public DecisionView signOff(ProfileId admin, UUID decisionId, String reason) {
+        if (!ActingProfile.isAdmin()) {
+            throw new NotAnAdmin();
+        }
+        if (!decisions.signOff(decisionId, reason)) {
+            throw new DecisionNotFound(decisionId);
+        }
+        var approved = decisions.find(decisionId).orElseThrow(() -> new DecisionNotFound(decisionId));
+        var agent = governance.enact(admin, new AgentId(approved.agentId()), verdict(approved));
+        events.publishEvent(approved.made(agent.name(), agent.ownerId(), agent.inPublicView(), admin.value(),
+                clock.instant()));
+        return DecisionView.of(approved);
     }
 
     @Override

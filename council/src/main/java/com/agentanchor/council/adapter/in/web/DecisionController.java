@@ -69,8 +69,14 @@ class DecisionController {
 
     /** The agent's owner overrules the council's verdict about it, with a reason. */
     @PostMapping("/{id}/override")
-    DecisionView override(ProfileId caller, @PathVariable UUID id, @Valid @RequestBody NewOverride body) {
+    DecisionView override(ProfileId caller, @PathVariable UUID id, @Valid @RequestBody Reason body) {
         return requests.override(caller, id, body.reason());
+    }
+
+    /** A platform admin's sign-off of an escalated critical request ("unanimous + human"), with a reason. */
+    @PostMapping("/{id}/sign-off")
+    DecisionView signOff(ProfileId caller, @PathVariable UUID id, @Valid @RequestBody Reason body) {
+        return requests.signOff(caller, id, body.reason());
     }
 
     record NewDecision(
@@ -84,7 +90,7 @@ class DecisionController {
         }
     }
 
-    record NewOverride(@NotBlank @Size(max = 2_000) String reason) {
+    record Reason(@NotBlank @Size(max = 2_000) String reason) {
     }
 
     record NewVote(

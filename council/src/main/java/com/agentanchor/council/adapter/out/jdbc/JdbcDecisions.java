@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.agentanchor.council.application.port.in.NotEscalated;
+import com.agentanchor.council.application.port.in.SignOffRefused;
 import com.agentanchor.council.application.port.out.Decisions;
 import com.agentanchor.council.application.port.out.ExpiredDecision;
 import com.agentanchor.council.domain.Ballot;
@@ -109,6 +112,25 @@ class JdbcDecisions implements Decisions {
     public Optional<DecisionStatus> override(UUID id, String reason) {
         return jdbc.sql("SELECT override_council_decision(?, ?)::text").params(id, reason)
                 .query((rs, row) -> Optional.ofNullable(rs.getString(1)).map(DecisionStatus::valueOf)).single();
+    }
+
+    @Override
+    public boolean signOff(UUID id, String reason) {
+        try {
+            return jdbc.sql("SELECT sign_off_council_decision(?, ?)").params(id, reason).query(Boolean.class)
+                    .single();
+        } catch (DataAccessException e) {
+            // The function says why it refuses; its SQL state says which kind of refusal that is.
+            if (e.getMostSpecificCause() instanceof SQLException refused && refused.getSQLState() != null) {
+                var why = refused.getMessage().replaceFirst("^ERROR: ", "").replaceAll("(?s)\\s*Where:.*", "");
+                switch (refused.getSQLState()) {
+                    case "42501" -> throw new SignOffRefused(why);
+                    case "23514" -> throw new NotEscalated(why);
+                    default -> { }
+                }
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -33,4 +33,15 @@ public interface DecisionRequests {
      * @throws OverrideRefused when it is not decided yet, overridden already, or a suspension or reinstatement
      */
     DecisionView override(ProfileId owner, UUID decisionId, String reason);
+
+    /**
+     * A platform admin signs off an escalated critical request ("unanimous + human"): it is approved, and the
+     * verdict is enacted as for any approval.
+     *
+     * @throws com.agentanchor.profiles.application.port.in.NotAnAdmin unless the caller is a platform admin
+     * @throws DecisionNotFound when there is no such decision
+     * @throws SignOffRefused when the admin owns the agent or voted on the request
+     * @throws NotEscalated when it is not waiting for a sign-off
+     */
+    DecisionView signOff(ProfileId admin, UUID decisionId, String reason);
 }

@@ -37,4 +37,12 @@ public interface Decisions {
     Optional<DecisionStatus> override(UUID id, String reason);
 
     boolean actingUserIsValidator();
+
+    /**
+     * Through {@code sign_off_council_decision()}: false when there is no such decision.
+     *
+     * @throws com.agentanchor.council.application.port.in.SignOffRefused for the agent's owner or a voter
+     * @throws com.agentanchor.council.application.port.in.NotEscalated unless it is escalated
+     */
+    boolean signOff(UUID id, String reason);
 }
