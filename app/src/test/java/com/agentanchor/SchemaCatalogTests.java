@@ -58,6 +58,7 @@ class SchemaCatalogTests {
                 "council_decisions.validator_agent_id -> agents n",
                 "council_decisions.precedent_id -> council_decisions n",
                 "council_decisions.human_override_by -> profiles n",
+                "council_decisions.signed_off_by -> profiles n",
                 "marketplace_listings.agent_id -> agents c",
                 "marketplace_listings.seller_id -> profiles c",
                 "acquisitions.listing_id -> marketplace_listings a",
