@@ -127,7 +127,8 @@ test('the demo page walks a new agent through its life and shows its live events
   await row.getByRole('button', { name: 'Enroll in academy' }).click();
   await agentRow('[data-status="training"]').waitFor();
   await feedItem('agent-status-change', 'draft → training').waitFor();
-  assert.match(await page.locator('#agents-status').textContent(), /enrolled/);
+  // The page says so once the enrollment's response is in, which may come after the live event: wait for it.
+  await page.locator('#agents-status', { hasText: 'enrolled' }).waitFor();
 
   // Step 2: the owner asks for the examination.
   await row.getByRole('button', { name: 'Request examination' }).click();
@@ -173,7 +174,7 @@ test('the demo page walks a new agent through its life and shows its live events
   await agentRow('[data-status="active"][data-trust-score="210"][data-trust-tier="Provisional"]').waitFor();
   assert.equal((await row.locator('.col-score').textContent()).trim(), '210');
   await pending.waitFor({ state: 'detached' });
-  assert.match(await page.locator('#agents-status').textContent(), /approved/);
+  await page.locator('#agents-status', { hasText: 'approved' }).waitFor();
 
   // The screenshot, after the whole story and before the replays below, so that it shows only real deliveries.
   mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
