@@ -39,13 +39,13 @@ class ColumnWallsTests {
     void derivedCountersCopiedTermsSpendIdentityAndTierAreWrittenByNobodyDirectly() {
         var api = new Api(port);
         var sellerToken = api.token(unique("seller"));
-        var seller = id(api, sellerToken);
+        var seller = api.profileId(sellerToken);
         var agent = api.post("/api/agents", sellerToken, Map.of("name", "Walled")).body().get("id").asString();
         database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
         var listing = api.post("/api/marketplace/listings", sellerToken, Map.of("agentId", agent, "title", "Walled",
                 "commissionRate", 0.15)).body().get("id").asString();
         var consumerToken = api.token(unique("consumer"));
-        var consumer = id(api, consumerToken);
+        var consumer = api.profileId(consumerToken);
         var acquisition = api.post("/api/marketplace/listings/" + listing + "/acquisitions", consumerToken, Map.of())
                 .body().get("id").asString();
 
@@ -88,7 +88,4 @@ class ColumnWallsTests {
         }
     }
 
-    private static String id(Api api, String token) {
-        return api.get("/api/profiles/me", token).body().get("id").asString();
-    }
 }

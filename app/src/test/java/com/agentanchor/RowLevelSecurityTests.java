@@ -138,7 +138,7 @@ class RowLevelSecurityTests {
     }
 
     private UUID profileId(String token) {
-        return UUID.fromString(api.get("/api/profiles/me", token).body().get("id").asString());
+        return UUID.fromString(api.profileId(token));
     }
 
     private Long asUser(Object profile, String sql) {

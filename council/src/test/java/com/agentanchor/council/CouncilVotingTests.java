@@ -141,7 +141,7 @@ class CouncilVotingTests {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body().get("title").asString()).isEqualTo("Not a validator");
         assertThat(trustScore()).isEqualTo(100);
-        var me = api.get("/api/profiles/me", selfAppointed).body().get("id").asString();
+        var me = api.profileId(selfAppointed);
         assertThat(api.post("/api/council/validators", api.token(Admins.DEV_ADMIN), Map.of("profileId", me))
                 .status()).isEqualTo(201);
         assertThat(vote(id, selfAppointed, "for", "now seated").body().get("status").asString())
@@ -166,7 +166,7 @@ class CouncilVotingTests {
         var draft = api.post("/api/agents", trainer, Map.of("name", "Unseen")).body().get("id").asString();
         assertThat(api.post("/api/council/decisions", consumer, Map.of("agentId", draft, "decisionType",
                 "suspension", "riskLevel", 2, "subjectAction", "never saw it")).status()).isEqualTo(404);
-        var me = api.get("/api/profiles/me", consumer).body().get("id").asString();
+        var me = api.profileId(consumer);
         assertThat(appRole.<Integer>actingFor(me, jdbc -> {
             try {
                 return jdbc.update("INSERT INTO council_decisions (agent_id, decision_type, risk_level, "
@@ -205,7 +205,7 @@ class CouncilVotingTests {
     void anAdminWhoVotedOnACriticalRequestDoesNotSignItOffToo() {
         var id = request("approval", 4, "sell the company").body().get("id").asString();
         var admin = api.token(Admins.DEV_ADMIN);
-        var adminId = api.get("/api/profiles/me", admin).body().get("id").asString();
+        var adminId = api.profileId(admin);
         api.post("/api/council/validators", admin, Map.of("profileId", adminId));
         vote(id, admin, "for", null);
         for (int i = 0; i < 3; i++) {
@@ -292,7 +292,7 @@ class CouncilVotingTests {
         assertThat(body.get("humanOverride").get("overriddenVerdict").asString()).isEqualTo("rejected");
         assertThat(body.get("humanOverride").get("reason").asString()).isEqualTo("booked on my responsibility");
         assertThat(body.get("humanOverride").get("by").asString())
-                .isEqualTo(api.get("/api/profiles/me", trainer).body().get("id").asString());
+                .isEqualTo(api.profileId(trainer));
         assertThat(body.get("votes").get("against").asInt()).as("the council's votes stay").isEqualTo(1);
         assertThat(body.get("reasoning").asString()).startsWith("Rejected");
         assertThat(trustScore()).as("an override is on the record, not a new verdict").isEqualTo(80);
@@ -321,8 +321,8 @@ class CouncilVotingTests {
         var id = request("approval", 2, "rent a car").body().get("id").asString();
         var validator = validator("validator");
         vote(id, validator, "for", null);
-        var validatorId = api.get("/api/profiles/me", validator).body().get("id").asString();
-        var ownerId = api.get("/api/profiles/me", trainer).body().get("id").asString();
+        var validatorId = api.profileId(validator);
+        var ownerId = api.profileId(trainer);
 
         String byValidator = appRole.actingFor(validatorId, jdbc -> jdbc.queryForObject(
                 "SELECT override_council_decision(?::uuid, 'x')", String.class, id));

@@ -64,7 +64,7 @@ class MarketplaceTests {
         var listing = listed.body();
         assertThat(listing.get("status").asString()).isEqualTo("active");
         assertThat(listing.get("agentId").asString()).isEqualTo(scholar);
-        assertThat(listing.get("sellerId").asString()).isEqualTo(profileId(trainer));
+        assertThat(listing.get("sellerId").asString()).isEqualTo(api.profileId(trainer));
         assertThat(listing.get("title").asString()).isEqualTo("Scholar for hire");
         assertThat(listing.get("description").asString()).isEqualTo("Reads everything");
         assertThat(listing.get("commissionRate").decimalValue()).isEqualByComparingTo("0.15");
@@ -140,7 +140,7 @@ class MarketplaceTests {
         var listing = list(seller, agent, Map.of("commissionRate", 0.15));
         var listingId = listing.get("id").asString();
         var consumer = api.token(unique("consumer"));
-        var consumerId = profileId(consumer);
+        var consumerId = api.profileId(consumer);
 
         var acquired = api.post("/api/marketplace/listings/" + listingId + "/acquisitions", consumer, Map.of());
 
@@ -177,7 +177,7 @@ class MarketplaceTests {
 
         assertThat(events.ofType(AgentAcquired.class)).filteredOn(e -> e.acquisitionId().toString().equals(id))
                 .singleElement().satisfies(e -> {
-                    assertThat(e.sellerId().toString()).isEqualTo(profileId(seller));
+                    assertThat(e.sellerId().toString()).isEqualTo(api.profileId(seller));
                     assertThat(e.actorId().toString()).isEqualTo(consumerId);
                     assertThat(e.agentName()).isEqualTo("Broker");
                 });
@@ -185,7 +185,7 @@ class MarketplaceTests {
 
     @Test
     void aListingNotOnSaleIsNotAcquiredAndAListingNotActiveIsSeenOnlyByItsSeller() {
-        var sellerId = profileId(seller);
+        var sellerId = api.profileId(seller);
         var draft = database.query("INSERT INTO marketplace_listings (agent_id, seller_id, title) "
                 + "VALUES (?::uuid, ?::uuid, 'draft') RETURNING id::text", String.class, agent, sellerId);
         var consumer = api.token(unique("consumer"));
@@ -216,11 +216,11 @@ class MarketplaceTests {
     @Test
     void theDatabaseItselfHoldsOneActiveListingPerAgentAndOneActiveAcquisitionPerConsumerAndListing() {
         var listing = list(seller, agent, Map.of()).get("id").asString();
-        var sellerId = profileId(seller);
+        var sellerId = api.profileId(seller);
         assertThatThrownBy(() -> database.update("INSERT INTO marketplace_listings (agent_id, seller_id, title, status) "
                 + "VALUES (?::uuid, ?::uuid, 'twin', 'active')", agent, sellerId))
                 .rootCause().hasMessageContaining("marketplace_listings_one_active_per_agent");
-        var consumer = profileId(api.token(unique("consumer")));
+        var consumer = api.profileId(api.token(unique("consumer")));
         var acquire = "INSERT INTO acquisitions (listing_id, agent_id, consumer_id, acquisition_type, status) "
                 + "VALUES (?::uuid, ?::uuid, ?::uuid, 'commission', ?::acquisition_status)";
         database.update(acquire, listing, agent, consumer, "active");
@@ -234,8 +234,8 @@ class MarketplaceTests {
     @Test
     void theDatabaseItselfPutsOnlyActiveAgentsOnSale() {
         var listing = list(seller, agent, Map.of()).get("id").asString();
-        var sellerId = profileId(seller);
-        var consumer = profileId(api.token(unique("consumer")));
+        var sellerId = api.profileId(seller);
+        var consumer = api.profileId(api.token(unique("consumer")));
         var draft = api.post("/api/agents", seller, Map.of("name", "Rough")).body().get("id").asString();
         var acquire = "INSERT INTO acquisitions (listing_id, agent_id, consumer_id, acquisition_type) "
                 + "VALUES (?::uuid, ?::uuid, ?::uuid, 'commission')";
@@ -277,9 +277,6 @@ class MarketplaceTests {
         return response.body().get("detail").asString();
     }
 
-    private String profileId(String token) {
-        return api.get("/api/profiles/me", token).body().get("id").asString();
-    }
 
     private long listingsOf(String agentId) {
         return database.query("SELECT count(*) FROM marketplace_listings WHERE agent_id = ?::uuid", Long.class,

@@ -63,7 +63,7 @@ class ObserverTests {
     @Test
     void aRedeliveredEventIsObservedOnce() {
         var token = api.token(unique("trainer"));
-        var me = new ProfileId(UUID.fromString(api.get("/api/profiles/me", token).body().get("id").asString()));
+        var me = new ProfileId(UUID.fromString(api.profileId(token)));
         var agent = UUID.fromString(api.post("/api/agents", token, Map.of("name", "Twice")).body().get("id").asString());
         var observation = Observation.ofAgent(UUID.randomUUID(), "agent.tested", EventCategory.agent_action, agent,
                 "Twice", me.value(), false, me.value(), "delivered twice", Map.of());
@@ -84,7 +84,7 @@ class ObserverTests {
         var listing = api.post("/api/marketplace/listings", seller, Map.of("agentId", agent, "title", "For hire"))
                 .body().get("id").asString();
         var consumer = api.token(unique("consumer"));
-        var consumerId = api.get("/api/profiles/me", consumer).body().get("id").asString();
+        var consumerId = api.profileId(consumer);
         var acquisition = api.post("/api/marketplace/listings/" + listing + "/acquisitions", consumer, Map.of())
                 .body().get("id").asString();
 
@@ -96,8 +96,8 @@ class ObserverTests {
 
     @Test
     void aSeatOnTheCouncilIsLoggedAsTheAdminsAct() throws Exception {
-        var seated = api.get("/api/profiles/me", api.trainer(unique("seated"))).body().get("id").asString();
-        var admin = api.get("/api/profiles/me", api.token(Admins.DEV_ADMIN)).body().get("id").asString();
+        var seated = api.profileId(api.trainer(unique("seated")));
+        var admin = api.profileId(api.token(Admins.DEV_ADMIN));
 
         assertThat(owner.awaitRow("appointment of " + seated, """
                 SELECT event_type, category::text AS category, actor_id::text AS actor FROM observer_events

@@ -44,7 +44,7 @@ class CouncilMembershipTests {
     void aSelfAppointedTrainerIsNoValidatorUntilAnAdminAppointsThem() {
         var token = api.token(unique("trainer"));
         api.patch("/api/profiles/me", token, Map.of("role", "trainer"));
-        var id = profileId(token);
+        var id = api.profileId(token);
         assertThat(isValidator(id)).as("the role alone").isFalse();
 
         var appointed = api.post("/api/council/validators", admin, Map.of("profileId", id));
@@ -52,7 +52,7 @@ class CouncilMembershipTests {
         assertThat(appointed.status()).isEqualTo(201);
         assertThat(appointed.location()).hasValueSatisfying(
                 l -> assertThat(l).endsWith("/api/council/validators/" + id));
-        assertThat(appointed.body().get("appointedBy").asString()).isEqualTo(profileId(admin));
+        assertThat(appointed.body().get("appointedBy").asString()).isEqualTo(api.profileId(admin));
         assertThat(isValidator(id)).isTrue();
         assertThat(api.get("/api/council/validators", token).body().toString()).contains(id);
         assertThat(api.post("/api/council/validators", admin, Map.of("profileId", id)).status()).as("again")
@@ -66,16 +66,16 @@ class CouncilMembershipTests {
     @Test
     void onlyAnAdminAppointsOrDismissesAndOthersChangeNothing() {
         var stranger = api.token(unique("stranger"));
-        var candidate = profileId(api.token(unique("candidate")));
-        var seated = profileId(api.trainer(unique("seated")));
+        var candidate = api.profileId(api.token(unique("candidate")));
+        var seated = api.profileId(api.trainer(unique("seated")));
 
-        var self = api.post("/api/council/validators", stranger, Map.of("profileId", profileId(stranger)));
+        var self = api.post("/api/council/validators", stranger, Map.of("profileId", api.profileId(stranger)));
         var dismissal = api.delete("/api/council/validators/" + seated, stranger);
 
         assertThat(self.status()).isEqualTo(403);
         assertThat(self.isProblem()).isTrue();
         assertThat(dismissal.status()).isEqualTo(403);
-        assertThat(isValidator(profileId(stranger))).isFalse();
+        assertThat(isValidator(api.profileId(stranger))).isFalse();
         assertThat(isValidator(seated)).isTrue();
         assertThat(api.post("/api/council/validators", admin, Map.of("profileId",
                 UUID.randomUUID().toString())).status()).as("no such profile").isEqualTo(404);
@@ -87,7 +87,7 @@ class CouncilMembershipTests {
 
     @Test
     void theDatabaseSeatsNobodyForANonAdminWhateverTheAppSends() {
-        var me = profileId(api.token(unique("sql")));
+        var me = api.profileId(api.token(unique("sql")));
 
         assertThatThrownBy(() -> appRole.actingFor(me, jdbc -> jdbc.update(
                 "INSERT INTO validator_credentials (profile_id) VALUES (?::uuid)", me)))
@@ -109,7 +109,4 @@ class CouncilMembershipTests {
                 profileId) == 1;
     }
 
-    private String profileId(String token) {
-        return api.get("/api/profiles/me", token).body().get("id").asString();
-    }
 }

@@ -46,12 +46,17 @@ public final class Api {
     public String trainer(String subject) {
         var token = token(subject);
         patch("/api/profiles/me", token, Map.of("role", "trainer"));
-        var profile = get("/api/profiles/me", token).body().get("id").asString();
+        var profile = profileId(token);
         var seated = post("/api/council/validators", token(Admins.DEV_ADMIN), Map.of("profileId", profile));
         if (seated.status() != 201) {
             throw new IllegalStateException("not seated on the council: " + seated);
         }
         return token;
+    }
+
+    /** The id of the profile behind {@code token} (provisioned on its first call). */
+    public String profileId(String token) {
+        return get("/api/profiles/me", token).body().get("id").asString();
     }
 
     public Response get(String path, String token) {

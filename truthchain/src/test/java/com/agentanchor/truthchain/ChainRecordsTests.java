@@ -75,7 +75,7 @@ class ChainRecordsTests {
         var listing = api.post("/api/marketplace/listings", owner, Map.of("agentId", agent, "title", "For hire",
                 "commissionRate", 0.15)).body().get("id").asString();
         var consumer = api.token(unique("consumer"));
-        var consumerId = api.get("/api/profiles/me", consumer).body().get("id").asString();
+        var consumerId = api.profileId(consumer);
         var acquisition = api.post("/api/marketplace/listings/" + listing + "/acquisitions", consumer, Map.of())
                 .body().get("id").asString();
 
@@ -95,13 +95,13 @@ class ChainRecordsTests {
     @Test
     void aSeatOnTheCouncilIsRecordedWithTheAdminWhoGaveIt() throws Exception {
         var admin = api.token(Admins.DEV_ADMIN);
-        var seated = api.get("/api/profiles/me", api.trainer(unique("seated"))).body().get("id").asString();
+        var seated = api.profileId(api.trainer(unique("seated")));
 
         var record = database.awaitRow("appointment record", """
                 SELECT actor_id::text AS actor FROM truth_chain
                  WHERE record_type = 'system_event' AND subject_type = 'user' AND subject_id = ?::uuid
                    AND payload ->> 'event' = 'validator_appointed'""", seated);
-        assertThat(record).containsEntry("actor", api.get("/api/profiles/me", admin).body().get("id").asString());
+        assertThat(record).containsEntry("actor", api.profileId(admin));
     }
 
     private String request(String type, int risk, String action) {

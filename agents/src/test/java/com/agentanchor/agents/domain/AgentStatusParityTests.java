@@ -41,8 +41,8 @@ class AgentStatusParityTests {
     void anAgentAndAValidator() {
         var api = new Api(port);
         var ownerToken = api.token(unique("owner"));
-        owner = api.get("/api/profiles/me", ownerToken).body().get("id").asString();
-        validator = api.get("/api/profiles/me", api.trainer(unique("validator"))).body().get("id").asString();
+        owner = api.profileId(ownerToken);
+        validator = api.profileId(api.trainer(unique("validator")));
         agent = api.post("/api/agents", ownerToken, Map.of("name", "Parity")).body().get("id").asString();
     }
 

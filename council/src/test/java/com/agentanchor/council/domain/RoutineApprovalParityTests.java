@@ -32,7 +32,7 @@ class RoutineApprovalParityTests {
     void theOwnerStoresAnApprovalExactlyWhenTheRuleNeedsNoVote() {
         var api = new Api(port);
         var token = api.token(unique("owner"));
-        var owner = api.get("/api/profiles/me", token).body().get("id").asString();
+        var owner = api.profileId(token);
         var agent = api.post("/api/agents", token, Map.of("name", "Routine")).body().get("id").asString();
 
         for (var type : DecisionType.values()) {

@@ -3,7 +3,6 @@ package com.agentanchor.platform.web;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,7 +39,8 @@ public class ProblemResponses {
         problem.setDetail(refusal.getMessage());
         if (refusal instanceof Refusal.Invalid invalid) {
             problem.setDetail(invalid.field() + ": " + invalid.getMessage());
-            problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+            problem.setProperty("errors", List.of(new ProblemDetailsAdvice.FieldProblem(invalid.field(),
+                    invalid.getMessage())));
         }
         return problem;
     }

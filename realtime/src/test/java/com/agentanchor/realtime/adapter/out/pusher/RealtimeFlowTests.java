@@ -62,7 +62,7 @@ class RealtimeFlowTests {
     @Test
     void registeringAnAgentReachesItsOwnerLive() throws Exception {
         var token = api.token("live-" + UUID.randomUUID());
-        var me = api.get("/api/profiles/me", token).body().get("id").asString();
+        var me = api.profileId(token);
         try (var client = client(token)) {
             client.subscribePrivate("private-user-" + me, "new-event", "notification");
             assertThat(client.awaitSubscription()).isEqualTo("private-user-" + me);
@@ -85,7 +85,7 @@ class RealtimeFlowTests {
     @Test
     void anAcquisitionReachesTheSellerLive() throws Exception {
         var seller = api.token("seller-" + UUID.randomUUID());
-        var sellerId = api.get("/api/profiles/me", seller).body().get("id").asString();
+        var sellerId = api.profileId(seller);
         var agent = api.post("/api/agents", seller, Map.of("name", "Sold Scout")).body().get("id").asString();
         database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
         var listing = api.post("/api/marketplace/listings", seller, Map.of("agentId", agent, "title", "Scout",
@@ -109,7 +109,7 @@ class RealtimeFlowTests {
     @Test
     void aRiskyRequestReachesItsOwnerAndTheValidatorsButNotThePublicFeed() throws Exception {
         var owner = api.token("owner-" + UUID.randomUUID());
-        var ownerId = api.get("/api/profiles/me", owner).body().get("id").asString();
+        var ownerId = api.profileId(owner);
         var agent = api.post("/api/agents", owner, Map.of("name", "Risky")).body().get("id").asString();
         var validator = api.trainer("validator-" + UUID.randomUUID());
 
@@ -140,7 +140,7 @@ class RealtimeFlowTests {
     @Test
     void aValidatorsVerdictReachesTheOwnerTheAgentAndTheCouncilLive() throws Exception {
         var owner = api.token("owner-" + UUID.randomUUID());
-        var ownerId = api.get("/api/profiles/me", owner).body().get("id").asString();
+        var ownerId = api.profileId(owner);
         var agent = api.post("/api/agents", owner, Map.of("name", "Climber")).body().get("id").asString();
         database.update("UPDATE agents SET trust_score = 195 WHERE id = ?::uuid", agent);
         var validator = api.trainer("validator-" + UUID.randomUUID());
@@ -211,7 +211,7 @@ class RealtimeFlowTests {
     @Test
     void aSuspensionsSharpTrustDropReachesTheOwnerAsAnAnomaly() throws Exception {
         var owner = api.token("owner-" + UUID.randomUUID());
-        var ownerId = api.get("/api/profiles/me", owner).body().get("id").asString();
+        var ownerId = api.profileId(owner);
         var agent = api.post("/api/agents", owner, Map.of("name", "Leaky")).body().get("id").asString();
         var validator = api.trainer("validator-" + UUID.randomUUID());
         var suspension = api.post("/api/council/decisions", owner, Map.of("agentId", agent, "decisionType",
@@ -320,7 +320,7 @@ class RealtimeFlowTests {
     void onlyEntitledUsersGetSignedSubscriptions() throws Exception {
         var alice = api.token("alice-" + UUID.randomUUID());
         var bob = api.token("bob-" + UUID.randomUUID());
-        var aliceId = api.get("/api/profiles/me", alice).body().get("id").asString();
+        var aliceId = api.profileId(alice);
         var draft = api.post("/api/agents", alice, Map.of("name", "Private")).body().get("id").asString();
 
         try (var mallory = client(bob)) {
@@ -342,7 +342,7 @@ class RealtimeFlowTests {
     @Test
     void validatorsJoiningTheCouncilChannelAreKnownOnline() throws Exception {
         var token = api.trainer("validator-" + UUID.randomUUID());
-        var me = new ProfileId(UUID.fromString(api.get("/api/profiles/me", token).body().get("id").asString()));
+        var me = new ProfileId(UUID.fromString(api.profileId(token)));
         try (var first = client(token); var second = client(token)) {
             first.pusher.subscribePresence("presence-council");
             second.pusher.subscribePresence("presence-council");

@@ -49,7 +49,7 @@ class RealtimeOutageTests {
     void eventsProducedDuringAnOutageArriveOnceItEnds() throws Exception {
         var api = new Api(port);
         var token = api.token("outage-" + UUID.randomUUID());
-        var me = api.get("/api/profiles/me", token).body().get("id").asString();
+        var me = api.profileId(token);
         var config = original.config().toBuilder().wsPort(original.wsPort()).httpPort(original.httpPort()).build();
 
         since = OffsetDateTime.now();
