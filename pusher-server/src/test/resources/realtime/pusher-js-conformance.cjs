@@ -32,8 +32,9 @@ function localCheck(name, ok, detail, why) {
 }
 
 // Signs like an auth endpoint would, so private and presence channels work against any server that has SECRET.
-function client(userId, userInfo, secret = SECRET) {
-  return new Pusher(KEY, {
+// Every connection state change is printed as a TRACE line: when a step hangs, the output says which client was where.
+function client(name, userId, userInfo, secret = SECRET) {
+  const pusher = new Pusher(KEY, {
     ...ENDPOINT, forceTLS: process.env.FORCE_TLS === 'true', enabledTransports: ['ws'], disableStats: true,
     channelAuthorization: {
       customHandler: ({ socketId, channelName }, callback) => {
@@ -47,6 +48,8 @@ function client(userId, userInfo, secret = SECRET) {
       },
     },
   });
+  pusher.connection.bind('state_change', ({ previous, current }) => console.log(`TRACE ${name} ${previous}->${current}`));
+  return pusher;
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -61,7 +64,7 @@ const subscribed = (channel) => new Promise((resolve, reject) => {
 const connected = (p) => new Promise((resolve) => p.connection.bind('connected', resolve));
 
 async function main() {
-  const alice = client('alice', { name: 'Alice' });
+  const alice = client('alice', 'alice', { name: 'Alice' });
   await connected(alice);
   check('socket-id-shape', /^\d+\.\d+$/.test(alice.connection.socket_id), alice.connection.socket_id);
 
@@ -76,7 +79,7 @@ async function main() {
   pres.bind('pusher:member_added', (m) => added.push(m.id));
   pres.bind('pusher:member_removed', (m) => removed.push(m.id));
 
-  const bob = client('bob', { name: 'Bob' });
+  const bob = client('bob', 'bob', { name: 'Bob' });
   const bobPres = bob.subscribe(PRESENCE);
   const bobMembers = await subscribed(bobPres);
   check('presence-snapshot', bobMembers.count === 2 && bobPres.members.get('alice') !== null,
@@ -84,7 +87,7 @@ async function main() {
   await until(() => added.length > 0);
   check('member-added-once', added.length === 1 && added[0] === 'bob', added);
 
-  const bob2 = client('bob', { name: 'Bob' });
+  const bob2 = client('bob2', 'bob', { name: 'Bob' });
   const bob2Pres = bob2.subscribe(PRESENCE);
   await subscribed(bob2Pres);
   await settle();
@@ -107,7 +110,7 @@ async function main() {
   check('client-event-other-tab', gotByBob2.length === 1, gotByBob2);
 
   // a wrong signature: refused with a pusher:error, and the connection stays up
-  const mallory = client('mallory', {}, 'wrong-secret');
+  const mallory = client('mallory', 'mallory', {}, 'wrong-secret');
   await connected(mallory);
   const errors = [];
   mallory.connection.bind('error', (e) => errors.push(e));
@@ -164,4 +167,5 @@ async function main() {
 }
 
 main().catch((e) => { console.log(`CHECK script false ${JSON.stringify(String(e && e.stack || e))}`); process.exit(1); });
-setTimeout(() => { console.log('CHECK timeout false null'); process.exit(2); }, 100 * SETTLE_MS);
+// Generous: a stalled connection gets pusher-js's own recovery (unavailable after 10 s, then a new attempt).
+setTimeout(() => { console.log('CHECK timeout false null'); process.exit(2); }, Math.max(90_000, 100 * SETTLE_MS));
