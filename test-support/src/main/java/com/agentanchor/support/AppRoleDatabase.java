@@ -23,10 +23,19 @@ public class AppRoleDatabase {
     }
 
     public <T> T actingFor(String profileId, Function<JdbcTemplate, T> work) {
+        return acting("app.current_user_id", profileId, work);
+    }
+
+    /** As an agent calling with its own key: {@code app.current_agent_id}, no user. */
+    public <T> T actingForAgent(String agentId, Function<JdbcTemplate, T> work) {
+        return acting("app.current_agent_id", agentId, work);
+    }
+
+    private <T> T acting(String setting, String id, Function<JdbcTemplate, T> work) {
         return new TransactionTemplate(new DataSourceTransactionManager(pool)).execute(status -> {
             status.setRollbackOnly();
             var jdbc = new JdbcTemplate(pool);
-            jdbc.queryForObject("SELECT set_config('app.current_user_id', ?, true)", String.class, profileId);
+            jdbc.queryForObject("SELECT set_config(?, ?, true)", String.class, setting, id);
             return work.apply(jdbc);
         });
     }

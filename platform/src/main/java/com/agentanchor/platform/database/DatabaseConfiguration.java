@@ -20,22 +20,31 @@ class DatabaseConfiguration {
 
     /**
      * Every transaction starts by telling PostgreSQL who acts, transaction-locally: a pooled connection never
-     * carries one user's identity into the next transaction. With nobody acting the value is empty, and every
-     * policy fails closed.
+     * carries one caller's identity into the next transaction. With nobody acting the values are empty, and every
+     * policy fails closed. Each module that knows a kind of caller contributes a {@link TransactionActor}.
      */
     @Bean
     JdbcTransactionManager transactionManager(DataSource dataSource, ObjectProvider<TransactionActor> actors) {
-        var actor = SingletonSupplier.of(() -> actors.getIfAvailable(() -> TransactionActor.NOBODY));
+        var known = SingletonSupplier.of(() -> actors.orderedStream().toList());
         return new JdbcTransactionManager(dataSource) {
             @Override
             protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition)
                     throws SQLException {
                 super.prepareTransactionalConnection(con, definition);
-                var acting = actor.obtain();
+                String user = "";
+                String agent = "";
+                boolean admin = false;
+                for (var actor : known.obtain()) {
+                    user = user.isEmpty() ? actor.currentUserId().orElse("") : user;
+                    agent = agent.isEmpty() ? actor.currentAgentId().orElse("") : agent;
+                    admin |= actor.currentUserIsAdmin();
+                }
                 try (var statement = con.prepareStatement("SELECT set_config('app.current_user_id', ?, true), "
-                        + "set_config('app.current_user_is_admin', ?, true)")) {
-                    statement.setString(1, acting.currentUserId().orElse(""));
-                    statement.setString(2, acting.currentUserIsAdmin() ? "true" : "");
+                        + "set_config('app.current_user_is_admin', ?, true), "
+                        + "set_config('app.current_agent_id', ?, true)")) {
+                    statement.setString(1, user);
+                    statement.setString(2, admin ? "true" : "");
+                    statement.setString(3, agent);
                     statement.execute();
                 }
             }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,8 +13,11 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -24,10 +26,15 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 import com.agentanchor.platform.web.ProblemResponses;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuthProperties.class)
@@ -35,9 +42,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, ProblemResponses problems,
-            ObjectProvider<Caller> callers) throws Exception {
+            ObjectProvider<Caller> callers, ObjectProvider<AgentKeys> agentKeys) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
         callers.ifAvailable(caller -> http.addFilterAfter(new CallerFilter(caller),
+                BearerTokenAuthenticationFilter.class));
+        agentKeys.ifAvailable(keys -> http.addFilterBefore(new AgentKeyFilter(keys, entryPoint),
                 BearerTokenAuthenticationFilter.class));
         return http
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies to forge requests with
@@ -56,14 +65,35 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/marketplace/listings", "/api/marketplace/listings/*")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
+                        // What agents call with their own keys; users' endpoints are for users only.
+                        .requestMatchers("/api/runtime/**", "/v1/traces").hasRole(AgentAuthentication.ROLE)
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/demo/**", "/vendor/**", "/favicon.ico")
                         .permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.decoder(jwtDecoder)).authenticationEntryPoint(entryPoint))
+                        .anyRequest().hasRole(USER))
+                .oauth2ResourceServer(o -> o.bearerTokenResolver(SecurityConfiguration::jwtOnly)
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(SecurityConfiguration::asUser))
+                        .authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((request, response, denied) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "Forbidden", denied.getMessage())))
                 .build();
+    }
+
+    private static final String USER = "USER";
+    private static final DefaultBearerTokenResolver BEARER = new DefaultBearerTokenResolver();
+    private static final JwtGrantedAuthoritiesConverter SCOPES = new JwtGrantedAuthoritiesConverter();
+
+    /** Agent keys are bearer tokens too, but {@link AgentKeyFilter}'s: the JWT filter leaves them alone. */
+    private static String jwtOnly(HttpServletRequest request) {
+        var token = BEARER.resolve(request);
+        return token == null || token.startsWith(AgentKeys.PREFIX) ? null : token;
+    }
+
+    /** A verified JWT speaks for a user: role USER, beside the token's scopes. */
+    private static AbstractAuthenticationToken asUser(Jwt jwt) {
+        var authorities = new ArrayList<GrantedAuthority>(SCOPES.convert(jwt));
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + USER));
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 
     @Bean
