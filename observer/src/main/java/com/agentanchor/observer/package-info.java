@@ -3,7 +3,7 @@
  * agents and people did, fed by other modules' events and read as a feed.
  */
 @ApplicationModule(displayName = "Observer", allowedDependencies = {
-        "platform", "agents :: events", "council :: events",
+        "platform", "agents :: api", "agents :: events", "council :: events",
         "marketplace :: events", "profiles :: api", "profiles :: events" })
 package com.agentanchor.observer;
 

@@ -63,6 +63,6 @@ public record Observation(
 
     /** The public feed shows info and warning events about public subjects, as row-level security does. */
     public boolean belongsOnPublicFeed() {
-        return publicSubject && (severity == EventSeverity.info || severity == EventSeverity.warning);
+        return publicSubject && severity.isPublic();
     }
 }

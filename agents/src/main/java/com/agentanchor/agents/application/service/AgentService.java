@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.agentanchor.agents.application.port.in.AgentCatalog;
+import com.agentanchor.agents.application.port.in.CallingAgent;
 import com.agentanchor.agents.application.port.in.AgentEditing;
 import com.agentanchor.agents.application.port.in.AgentId;
 import com.agentanchor.agents.application.port.in.AgentLifecycle;
@@ -51,6 +52,13 @@ class AgentService implements AgentRegistration, AgentCatalog, AgentEditing, Age
     @Transactional(readOnly = true)
     public Optional<AgentView> find(ProfileId viewer, AgentId id) {
         return agents.find(id.value()).map(a -> AgentView.of(a, viewer.value()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public AgentView self(CallingAgent agent) {
+        return agents.find(agent.id().value()).map(a -> AgentView.of(a, null))
+                .orElseThrow(() -> new AgentNotFound(agent.id()));
     }
 
     @Override

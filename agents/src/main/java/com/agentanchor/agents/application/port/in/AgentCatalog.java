@@ -13,4 +13,7 @@ public interface AgentCatalog {
     Optional<AgentView> find(ProfileId viewer, AgentId id);
 
     AgentPage visibleTo(ProfileId viewer, int page, int size);
+
+    /** The calling agent as it sees itself (whatever its status; never its system prompt). */
+    AgentView self(CallingAgent agent);
 }

@@ -19,6 +19,7 @@ import com.agentanchor.council.events.DecisionMade;
 import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.council.events.DecisionRequested;
 import com.agentanchor.marketplace.events.AgentAcquired;
+import com.agentanchor.observer.events.AgentReported;
 import com.agentanchor.observer.events.ObservationRecorded;
 import com.agentanchor.truthchain.events.ChainIntegrityViolated;
 import com.agentanchor.realtime.RealtimeChannels;
@@ -80,6 +81,73 @@ class RealtimeBridge {
             anomaly.put("timestamp", e.createdAt().toString());
             pusher.publish(channels, RealtimeChannels.ANOMALY_DETECTED, anomaly);
         }
+    }
+
+    /**
+     * An agent's own reports, as {@code new-event}: to its owner, and the public ones on observer-feed. A call that
+     * reported more than {@link #COALESCE_ABOVE} events is one {@code new-event} per channel instead, carrying the
+     * newest event, the newest few ({@code events}) and how many there were ({@code count}): one message for a
+     * batch of a thousand, not a thousand messages against Pusher's quota, and never silently nothing.
+     */
+    @ApplicationModuleListener
+    void on(AgentReported e) {
+        var owner = List.of(RealtimeChannels.user(e.ownerId()));
+        var publicEntries = e.newest().stream().filter(AgentReported.Entry::publicFeed).toList();
+        if (e.count() <= COALESCE_ABOVE) {
+            for (var entry : e.newest()) {
+                var channels = entry.publicFeed() ? List.of(RealtimeChannels.OBSERVER_FEED, owner.get(0)) : owner;
+                pusher.publish(channels, RealtimeChannels.NEW_EVENT, reported(e, entry.id(), entry, null, 1));
+            }
+            return;
+        }
+        var newest = e.newest().subList(Math.max(0, e.newest().size() - COALESCED_SHOWN), e.newest().size());
+        pusher.publish(owner, RealtimeChannels.NEW_EVENT,
+                reported(e, derived(e.eventId(), "owner"), newest.get(newest.size() - 1), newest, e.count()));
+        if (e.publicCount() > 0 && !publicEntries.isEmpty()) {
+            var shown = publicEntries.subList(Math.max(0, publicEntries.size() - COALESCED_SHOWN),
+                    publicEntries.size());
+            pusher.publish(List.of(RealtimeChannels.OBSERVER_FEED), RealtimeChannels.NEW_EVENT,
+                    reported(e, derived(e.eventId(), "public"), shown.get(shown.size() - 1), shown, e.publicCount()));
+        }
+    }
+
+    /** Reports past this many in one call are coalesced; how many of their newest the message shows. */
+    static final int COALESCE_ABOVE = 10;
+    static final int COALESCED_SHOWN = 5;
+    /** Reported titles and descriptions are cut to this in live messages (Pusher carries 10 KB at most). */
+    static final int LIVE_TEXT = 300;
+
+    private static Map<String, Object> reported(AgentReported e, UUID eventId, AgentReported.Entry newest,
+            List<AgentReported.Entry> shown, int count) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("eventId", eventId);
+        payload.put("event", reportedEvent(newest));
+        payload.put("agentId", e.agentId());
+        payload.put("agentName", e.agentName());
+        if (shown != null) {
+            payload.put("coalesced", true);
+            payload.put("count", count);
+            payload.put("events", shown.stream().map(RealtimeBridge::reportedEvent).toList());
+        }
+        return payload;
+    }
+
+    private static Map<String, Object> reportedEvent(AgentReported.Entry entry) {
+        var event = new LinkedHashMap<String, Object>();
+        event.put("id", entry.id());
+        event.put("sequence", entry.sequence());
+        event.put("eventType", entry.eventType());
+        event.put("category", "agent_action");
+        event.put("severity", entry.severity());
+        event.put("title", cut(entry.title()));
+        event.put("description", cut(entry.description()));
+        event.put("outcome", entry.outcome());
+        event.put("createdAt", entry.createdAt().toString());
+        return event;
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= LIVE_TEXT ? text : text.substring(0, LIVE_TEXT - 1) + "…";
     }
 
     /**

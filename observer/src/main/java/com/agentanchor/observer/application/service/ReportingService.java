@@ -1,0 +1,100 @@
+package com.agentanchor.observer.application.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.agentanchor.agents.application.port.in.AgentCatalog;
+import com.agentanchor.agents.application.port.in.CallingAgent;
+import com.agentanchor.observer.application.port.in.EventReporting;
+import com.agentanchor.observer.application.port.in.InvalidReport;
+import com.agentanchor.observer.application.port.in.ReportReceipt;
+import com.agentanchor.observer.application.port.in.ReportedEvent;
+import com.agentanchor.observer.application.port.out.ObserverEvents;
+import com.agentanchor.observer.application.port.out.ObserverEvents.StoredReport;
+import com.agentanchor.observer.domain.AgentReport;
+import com.agentanchor.observer.events.AgentReported;
+
+import tools.jackson.databind.json.JsonMapper;
+
+@Service
+class ReportingService implements EventReporting {
+
+    private final ObserverEvents log;
+    private final AgentCatalog agents;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ReportingService(ObserverEvents log, AgentCatalog agents, ApplicationEventPublisher events, JsonMapper json,
+            Clock clock) {
+        this.log = log;
+        this.agents = agents;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public ReportReceipt report(CallingAgent agent, ReportedEvent event) {
+        return write(agent, List.of(checked(event, "", clock.instant())));
+    }
+
+    @Override
+    @Transactional
+    public ReportReceipt reportBatch(CallingAgent agent, List<ReportedEvent> batch) {
+        var now = clock.instant();
+        var reports = new ArrayList<AgentReport>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) == null) {
+                throw new InvalidReport("events[" + i + "]", "must be an object");
+            }
+            reports.add(checked(batch.get(i), "events[" + i + "].", now));
+        }
+        return write(agent, reports);
+    }
+
+    private ReportReceipt write(CallingAgent agent, List<AgentReport> reports) {
+        var self = agents.self(agent);
+        var stored = log.appendReports(self.id(), reports);
+        if (!stored.isEmpty()) {
+            var newest = stored.subList(Math.max(0, stored.size() - AgentReported.NEWEST), stored.size()).stream()
+                    .map(r -> entry(r, self.inPublicView())).toList();
+            var publicCount = self.inPublicView() ? stored.stream().filter(r -> r.severity().isPublic()).count() : 0;
+            events.publishEvent(new AgentReported(UUID.randomUUID(), self.id(), self.name(), self.ownerId(),
+                    stored.size(), (int) publicCount, newest, clock.instant()));
+        }
+        return new ReportReceipt(stored.size(), reports.size() - stored.size());
+    }
+
+    private AgentReport checked(ReportedEvent e, String prefix, Instant now) {
+        try {
+            return AgentReport.of(e.eventType(), e.severity(), e.title(), e.description(),
+                    e.payload() == null ? null : json.writeValueAsString(e.payload()), e.outcome(),
+                    occurredAt(e.occurredAt()), e.idempotencyKey(), now);
+        } catch (AgentReport.Rejected rejected) {
+            throw new InvalidReport(prefix + rejected.field(), rejected.getMessage());
+        } catch (DateTimeParseException unreadable) {
+            throw new InvalidReport(prefix + "occurredAt", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+    }
+
+    private static Instant occurredAt(String value) {
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static AgentReported.Entry entry(StoredReport r, boolean agentInPublicView) {
+        var severity = r.severity();
+        return new AgentReported.Entry(r.id(), r.sequence(), r.eventType(), severity.name(), r.title(),
+                r.description(), r.outcome() == null ? null : r.outcome().name(), r.createdAt(),
+                agentInPublicView && severity.isPublic());
+    }
+}

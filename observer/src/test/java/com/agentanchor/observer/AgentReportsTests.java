@@ -1,0 +1,304 @@
+package com.agentanchor.observer;
+
+import static com.agentanchor.support.Eventually.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.agentanchor.support.Api;
+import com.agentanchor.support.AppRoleDatabase;
+import com.agentanchor.support.IntegrationTest;
+import com.agentanchor.support.OwnerDatabase;
+
+import tools.jackson.databind.JsonNode;
+
+/** Agents report what they did with their own keys; owners and everyone else read it back as RLS allows. */
+@IntegrationTest
+class AgentReportsTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OwnerDatabase database;
+
+    @Autowired
+    AppRoleDatabase appRole;
+
+    Api api;
+    String owner;
+    String agent;
+    String key;
+
+    @BeforeEach
+    void anActiveAgentWithAKey() {
+        api = new Api(port);
+        owner = api.token(unique("owner"));
+        agent = api.post("/api/agents", owner, Map.of("name", "Reporter")).body().get("id").asString();
+        database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
+        key = api.post("/api/agents/" + agent + "/keys", owner, Map.of("name", "runtime")).body().get("key")
+                .asString();
+    }
+
+    @Test
+    void oneReportIsWrittenOnceAsTheAgentsOwn() {
+        var event = Map.of("eventType", "tool.search", "severity", "info", "title", "Searched the web",
+                "payload", Map.of("query", "pgbouncer"), "outcome", "success",
+                "occurredAt", "2026-01-31T12:00:00Z", "idempotencyKey", "call-1");
+
+        var first = api.post("/api/runtime/events", key, event);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.body().get("accepted").asInt()).isEqualTo(1);
+        var again = api.post("/api/runtime/events", key, event);
+        assertThat(again.status()).as("a retry").isEqualTo(200);
+        assertThat(again.body().get("duplicates").asInt()).isEqualTo(1);
+
+        var stored = database.rows("SELECT * FROM observer_events WHERE subject_id = ?::uuid "
+                + "AND idempotency_key IS NOT NULL", agent);
+        assertThat(stored).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("actor_type", "agent").containsEntry("event_type", "tool.search")
+                    .containsEntry("outcome", "success").containsEntry("category", "agent_action");
+            assertThat(row.get("actor_id").toString()).isEqualTo(agent);
+            assertThat(row.get("payload").toString()).contains("pgbouncer");
+        });
+    }
+
+    @Test
+    void aBatchIsAllOrNothingAndReadBackThroughTheCursor() {
+        assertThat(api.post("/api/runtime/events/batch", key, Map.of("events", events(1_001, "too-many", "info")))
+                .status()).isEqualTo(413);
+
+        var oneBad = events(1_000, "bad", "info");
+        oneBad.get(500).put("severity", "loud");
+        var refused = api.post("/api/runtime/events/batch", key, Map.of("events", oneBad));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("detail").asString()).contains("events[500].severity");
+        assertThat(reported()).as("nothing of the refused batch").isZero();
+
+        var batch = events(1_000, "run-1", "info");
+        var accepted = api.post("/api/runtime/events/batch", key, Map.of("events", batch));
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.body().get("accepted").asInt()).isEqualTo(1_000);
+        var retried = api.post("/api/runtime/events/batch", key, Map.of("events", batch)).body();
+        assertThat(retried.get("accepted").asInt()).isZero();
+        assertThat(retried.get("duplicates").asInt()).isEqualTo(1_000);
+        assertThat(reported()).isEqualTo(1_000);
+
+        var newest = api.get("/api/observer/events?agentId=" + agent + "&limit=5", owner).body();
+        assertThat(titles(newest)).containsExactly("run-1 999", "run-1 998", "run-1 997", "run-1 996",
+                "run-1 995");
+
+        var seen = follow(owner, "/api/observer/events?agentId=" + agent + "&limit=200&after=0-0");
+        assertThat(seen).doesNotHaveDuplicates().containsAll(reportedIds());
+    }
+
+    @Test
+    void aFollowerWaitsForAnEventCommittedAfterALaterOne() throws Exception {
+        var feed = "/api/observer/events?agentId=" + agent + "&limit=50&after=";
+        var start = api.get("/api/observer/events?agentId=" + agent + "&limit=1", owner).body().get("next")
+                .asString();
+        try (var early = database.connect(); var late = database.connect()) {
+            early.setAutoCommit(false);
+            late.setAutoCommit(false);
+            report(early, "early"); // draws the lower sequence number, commits last
+            report(late, "late");
+            late.commit();
+
+            var meanwhile = api.get(feed + start, owner).body();
+            assertThat(titles(meanwhile)).as("held back while an earlier writer is still running")
+                    .doesNotContain("late", "early");
+            var next = meanwhile.get("next").asString();
+
+            early.commit();
+            assertThat(titles(api.get(feed + next, owner).body())).containsExactly("early", "late");
+        }
+    }
+
+    @Test
+    void aFollowerSeesEveryEventOnceWhileWritersCommitInAnyOrder() throws Exception {
+        var writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var start = api.get("/api/observer/events?agentId=" + agent + "&limit=1", owner).body().get("next")
+                .asString();
+        var posts = new ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int w = 0; w < 4; w++) {
+            var name = "writer" + w;
+            posts.add(writers.submit(() -> {
+                int accepted = 0;
+                for (int b = 0; b < 10; b++) {
+                    accepted += api.post("/api/runtime/events/batch", key, Map.of("events",
+                            events(25, name + "-" + b, "info"))).body().get("accepted").asInt();
+                }
+                return accepted;
+            }));
+        }
+        var seen = new ArrayList<String>();
+        var cursor = start;
+        while (!posts.stream().allMatch(java.util.concurrent.Future::isDone)) {
+            cursor = page(cursor, seen).get("next").asString();
+        }
+        // Every writer has committed: what is left comes in pages until one is empty.
+        for (var page = page(cursor, seen); !page.get("items").isEmpty(); page = page(cursor, seen)) {
+            cursor = page.get("next").asString();
+        }
+        writers.shutdown();
+        for (var post : posts) {
+            assertThat(post.get()).isEqualTo(250);
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(reportedIds());
+    }
+
+    /** Reads one page after {@code cursor}, adding the agent's own reports on it to {@code seen}. */
+    private JsonNode page(String cursor, List<String> seen) {
+        var page = api.get("/api/observer/events?agentId=" + agent + "&category=agent_action&limit=50&after="
+                + cursor, owner).body();
+        page.get("items").forEach(e -> {
+            if ("agent".equals(e.get("actorType").asString())) {
+                seen.add(e.get("id").asString());
+            }
+        });
+        return page;
+    }
+
+    private void report(java.sql.Connection connection, String title) throws java.sql.SQLException {
+        try (var insert = connection.prepareStatement("INSERT INTO observer_events (event_type, category, "
+                + "subject_type, subject_id, actor_type, actor_id, title) VALUES ('x', 'agent_action', 'agent', "
+                + "?::uuid, 'agent', ?::uuid, ?)")) {
+            insert.setString(1, agent);
+            insert.setString(2, agent);
+            insert.setString(3, title);
+            insert.executeUpdate();
+        }
+    }
+
+    private List<String> reportedIds() {
+        return database.rows("SELECT id::text AS id FROM observer_events WHERE subject_id = ?::uuid "
+                + "AND actor_type = 'agent'", agent).stream().map(r -> r.get("id").toString()).toList();
+    }
+
+    @Test
+    void othersSeeOnlyThePublicEventsOfAnActiveAgent() {
+        var batch = new ArrayList<Map<String, Object>>();
+        batch.addAll(events(2, "public", "info"));
+        batch.addAll(events(1, "warned", "warning"));
+        batch.addAll(events(3, "private", "error"));
+        api.post("/api/runtime/events/batch", key, Map.of("events", batch));
+
+        var stranger = api.token(unique("stranger"));
+        var theirs = api.get("/api/observer/events?agentId=" + agent + "&limit=50", stranger).body();
+        assertThat(titles(theirs)).filteredOn(t -> t.startsWith("p") || t.startsWith("w"))
+                .containsExactlyInAnyOrder("public 0", "public 1", "warned 0");
+        var owners = api.get("/api/observer/events?agentId=" + agent + "&severity=error&limit=50", owner).body();
+        assertThat(titles(owners)).containsExactlyInAnyOrder("private 0", "private 1", "private 2");
+    }
+
+    @Test
+    void agentsReportButDoNotReadUsersFeedsAndRevokedKeysDoNothing() {
+        assertThat(api.get("/api/observer/events", key).status()).isEqualTo(403);
+        assertThat(api.post("/api/runtime/events", owner, Map.of("eventType", "x", "title", "y")).status())
+                .as("a user is not an agent").isEqualTo(403);
+        assertThat(api.post("/api/runtime/events", null, Map.of("eventType", "x", "title", "y")).status())
+                .isEqualTo(401);
+        var keyId = api.get("/api/agents/" + agent + "/keys", owner).body().get(0).get("id").asString();
+        api.delete("/api/agents/" + agent + "/keys/" + keyId, owner);
+        assertThat(api.post("/api/runtime/events", key, Map.of("eventType", "x", "title", "y")).status())
+                .isEqualTo(401);
+        assertThat(reported()).isZero();
+    }
+
+    @Test
+    void badReportsNameTheirField() {
+        assertThat(problem(Map.of("title", "no type"))).contains("eventType");
+        assertThat(problem(Map.of("eventType", "ok"))).contains("title");
+        assertThat(problem(Map.of("eventType", "ok", "title", "t", "outcome", "maybe"))).contains("outcome");
+        assertThat(problem(Map.of("eventType", "ok", "title", "t", "occurredAt", "yesterday")))
+                .contains("occurredAt");
+        assertThat(problem(Map.of("eventType", "ok", "title", "t", "occurredAt", "2999-01-01T00:00:00Z")))
+                .contains("occurredAt");
+        assertThat(problem(Map.of("eventType", "ok", "title", "t", "payload", List.of(1)))).contains("payload");
+        assertThat(problem(Map.of("eventType", "ok", "title", "t", "agentId", agent))).contains("agentId");
+        assertThat(api.get("/api/observer/events?after=nonsense", owner).status()).isEqualTo(400);
+        assertThat(api.get("/api/observer/events?limit=0", owner).status()).isEqualTo(400);
+        assertThat(reported()).isZero();
+    }
+
+    @Test
+    void theDatabaseLetsAnAgentWriteOnlyAsItselfAboutItself() {
+        var other = api.post("/api/agents", owner, Map.of("name", "Sibling")).body().get("id").asString();
+        var ownerId = api.profileId(owner);
+        var insert = "INSERT INTO observer_events (event_type, category, subject_type, subject_id, actor_type, "
+                + "actor_id, title) VALUES ('x', 'agent_action', 'agent', ?::uuid, ?, ?::uuid, 't')";
+
+        assertThat(appRole.<Integer>actingForAgent(agent, jdbc -> jdbc.update(insert, agent, "agent", agent)))
+                .isEqualTo(1);
+        assertThatThrownBy(() -> appRole.actingForAgent(agent, jdbc -> jdbc.update(insert, other, "agent", agent)))
+                .as("about a sibling").rootCause().hasMessageContaining("row-level security");
+        assertThatThrownBy(() -> appRole.actingForAgent(agent, jdbc -> jdbc.update(insert, agent, "system", null)))
+                .as("as the system").rootCause().hasMessageContaining("row-level security");
+        assertThatThrownBy(() -> appRole.actingFor(ownerId, jdbc -> jdbc.update(insert, agent, "agent", agent)))
+                .as("a user claiming to be the agent").rootCause().hasMessageContaining("row-level security");
+        assertThatThrownBy(() -> appRole.actingForAgent(agent, jdbc -> jdbc.update(
+                "INSERT INTO observer_events (event_type, category, subject_type, subject_id, actor_type, actor_id, "
+                        + "title, tx) VALUES ('x', 'agent_action', 'agent', ?::uuid, 'agent', ?::uuid, 't', '1')",
+                agent, agent))).as("a place in the log of its choosing").rootCause()
+                .hasMessageContaining("permission denied");
+    }
+
+    private List<Map<String, Object>> events(int n, String title, String severity) {
+        var events = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < n; i++) {
+            var event = new LinkedHashMap<String, Object>();
+            event.put("eventType", "agent.step");
+            event.put("severity", severity);
+            event.put("title", title + " " + i);
+            event.put("outcome", i % 10 == 0 ? "failure" : "success");
+            event.put("idempotencyKey", title + "-" + i);
+            events.add(event);
+        }
+        return events;
+    }
+
+    private long reported() {
+        return database.query("SELECT count(*) FROM observer_events WHERE subject_id = ?::uuid AND actor_type = "
+                + "'agent'", Long.class, agent);
+    }
+
+    private String problem(Map<String, Object> event) {
+        var response = api.post("/api/runtime/events", key, event);
+        assertThat(response.status()).as("%s", event).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        return response.body().toString();
+    }
+
+    /** Follows {@code next} until a page comes back empty; every id seen, in order. */
+    private List<String> follow(String token, String first) {
+        var ids = new ArrayList<String>();
+        var path = first;
+        while (true) {
+            var page = api.get(path, token).body();
+            page.get("items").forEach(e -> ids.add(e.get("id").asString()));
+            if (page.get("items").isEmpty()) {
+                return ids;
+            }
+            path = path.replaceAll("after=[^&]*", "after=" + page.get("next").asString());
+        }
+    }
+
+    private static List<String> titles(JsonNode page) {
+        var titles = new ArrayList<String>();
+        page.get("items").forEach(e -> titles.add(e.get("title").asString()));
+        return titles;
+    }
+}
