@@ -63,6 +63,7 @@ class RlsMatrixTests {
     final UUID sellersListing = UUID.randomUUID();
     final UUID acquisition = UUID.randomUUID();
     final UUID progress = UUID.randomUUID();
+    final UUID key = UUID.randomUUID();
 
     @Autowired
     Environment env;
@@ -129,8 +130,10 @@ class RlsMatrixTests {
                     INSERT INTO acquisitions (id, listing_id, agent_id, consumer_id, acquisition_type)
                         VALUES ('%12$s', '%11$s', '%5$s', '%1$s', 'commission');
                     INSERT INTO academy_progress (id, agent_id, curriculum_type) VALUES ('%13$s', '%4$s', 'basic_training');
+                    INSERT INTO agent_keys (id, agent_id, name, key_hash, key_prefix, revoked_at)
+                        VALUES ('%15$s', '%4$s', 'revoked', sha256('k'), 'aak_k', now());
                     """, o, x, s, agent, sellersAgent, trust, decision, record, event, listing, sellersListing,
-                    acquisition, progress, v));
+                    acquisition, progress, v, key));
         }
         tables = List.of(
                 new Table("profiles", o, "email", "'new-' || gen_random_uuid() || '@x.test'", "full_name = 'changed'",
@@ -159,6 +162,10 @@ class RlsMatrixTests {
                         "'" + sellersListing + "', '" + sellersAgent + "', '" + o + "', 'clone', 'terminated'",
                         "review = 'changed'",
                         allowing(OWNER, OWNER, OWNER, OWNER, NOBODY)),
+                // A revoked key, which nobody revives: only its owner sees it, and may add keys beside it.
+                new Table("agent_keys", key, "agent_id, name, key_hash, key_prefix",
+                        "'" + agent + "', 'new', sha256(gen_random_uuid()::text::bytea), 'aak_new'",
+                        "revoked_at = NULL", allowing(OWNER, OWNER, NOBODY, NOBODY, NOBODY)),
                 new Table("academy_progress", progress, "agent_id, curriculum_type", "'" + agent + "', 'advanced'",
                         "curriculum_version = '2.0'",
                         allowing(OWNER_AND_VALIDATOR, OWNER, OWNER, OWNER, OWNER)));

@@ -54,6 +54,7 @@ class SchemaCatalogTests {
         assertThat(keys).containsExactlyInAnyOrder(
                 "agents.owner_id -> profiles c",
                 "trust_history.agent_id -> agents c",
+                "agent_keys.agent_id -> agents c",
                 "council_decisions.agent_id -> agents c",
                 "council_decisions.validator_agent_id -> agents n",
                 "council_decisions.precedent_id -> council_decisions n",

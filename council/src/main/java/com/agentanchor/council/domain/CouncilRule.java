@@ -5,8 +5,8 @@ import org.jmolecules.ddd.annotation.ValueObject;
 /**
  * How many validators decide a request, after the origin's risk table (architecture §3.3): routine and standard
  * requests (L0, L1) are approved as they are made; L2 needs a single validator; L3 a majority of three in four;
- * L4 all four. Suspensions and reinstatements are never routine: below L2 they are treated as L2. Abstentions are
- * recorded but fill no seat.
+ * L4 all four. Suspensions, reinstatements and escalations (an agent asking for more than it may do alone) are never
+ * routine: below L2 they are treated as L2. Abstentions are recorded but fill no seat.
  */
 @ValueObject
 public record CouncilRule(int seats, int needed, String description) {
@@ -18,7 +18,7 @@ public record CouncilRule(int seats, int needed, String description) {
 
     public static CouncilRule of(DecisionType type, RiskLevel risk) {
         return switch (risk.value()) {
-            case 0, 1 -> type.changesStatus() ? SINGLE : AUTOMATIC;
+            case 0, 1 -> type.changesStatus() || type == DecisionType.escalation ? SINGLE : AUTOMATIC;
             case 2 -> SINGLE;
             case 3 -> MAJORITY;
             default -> UNANIMOUS;

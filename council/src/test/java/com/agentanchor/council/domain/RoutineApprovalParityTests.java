@@ -16,7 +16,7 @@ import com.agentanchor.support.IntegrationTest;
 
 /**
  * {@link CouncilRule#automatic()} and its SQL twin, the insert policy of {@code council_decisions} (changeset
- * council/002), agree for every decision type and risk level: the owner may store a request as approved exactly
+ * council/007), agree for every decision type and risk level: the owner may store a request as approved exactly
  * when the rule approves it without a vote. Each insert runs as the app role and is rolled back.
  */
 @IntegrationTest

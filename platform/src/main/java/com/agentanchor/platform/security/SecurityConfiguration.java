@@ -34,6 +34,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import com.agentanchor.platform.web.ProblemResponses;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
 @Configuration(proxyBeanMethods = false)
@@ -52,6 +53,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies to forge requests with
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
+                        // A long poll's answer is written in an async dispatch of a request authorized already.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

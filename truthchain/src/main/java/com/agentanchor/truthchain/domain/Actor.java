@@ -21,6 +21,10 @@ public record Actor(String type, UUID id) {
         return new Actor("user", id);
     }
 
+    public static Actor agent(UUID id) {
+        return new Actor("agent", id);
+    }
+
     public static Actor system() {
         return new Actor("system", null);
     }

@@ -2,6 +2,7 @@ package com.agentanchor.agents.application.service;
 
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -10,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.agentanchor.agents.application.port.in.AgentId;
 import com.agentanchor.agents.application.port.in.AgentKeyIssuing;
 import com.agentanchor.agents.application.port.in.AgentKeyNotFound;
+import com.agentanchor.agents.application.port.in.AgentKeyVerification;
 import com.agentanchor.agents.application.port.in.AgentKeyView;
 import com.agentanchor.agents.application.port.in.AgentNotEditable;
 import com.agentanchor.agents.application.port.in.AgentNotFound;
@@ -21,7 +23,7 @@ import com.agentanchor.profiles.application.port.in.ProfileId;
 
 /** Keys are the owner's to hand out; the database holds the same line (agent_keys' policies). */
 @Service
-class AgentKeyService implements AgentKeyIssuing {
+class AgentKeyService implements AgentKeyIssuing, AgentKeyVerification {
 
     private final Agents agents;
     private final AgentKeyStore keys;
@@ -55,6 +57,12 @@ class AgentKeyService implements AgentKeyIssuing {
         if (!keys.revoke(agent.value(), keyId)) {
             throw new AgentKeyNotFound(agent, keyId);
         }
+    }
+
+    /** No transaction: one call of a definer function, autocommitted (it notes when the key was last used). */
+    @Override
+    public Optional<AgentId> agentOf(String key) {
+        return keys.agentOf(new AgentKeySecret(key).hash()).map(AgentId::new);
     }
 
     /** 404 for an agent the caller cannot see, 403 for someone else's active agent. */

@@ -3,6 +3,7 @@ package com.agentanchor.council.application.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,7 +74,7 @@ class CouncilService implements DecisionRequests, CouncilVoting {
                 .orElseThrow(() -> new AgentNotYours(request.agentId()));
         checkApplicable(request.decisionType(), agent);
         var requested = Decision.request(agent.id(), request.decisionType(), risk, request.subjectAction());
-        var decision = decisions.insert(requested,
+        var decision = decisions.insert(requested, Map.of(),
                 requested.status().decided() ? null : clock.instant().plus(decisionTtl));
         if (decision.status().decided()) {
             events.publishEvent(decision.made(agent.name(), agent.ownerId(), agent.inPublicView(), requester.value(),

@@ -16,9 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.agentanchor.agents.application.port.in.ActingAgent;
 import com.agentanchor.agents.application.port.in.AgentId;
+import com.agentanchor.agents.application.port.in.AgentKeyVerification;
 import com.agentanchor.agents.application.port.in.CallingAgent;
-import com.agentanchor.agents.application.port.out.AgentKeyStore;
-import com.agentanchor.agents.domain.AgentKeySecret;
 import com.agentanchor.platform.security.AgentKeys;
 
 import jakarta.servlet.FilterChain;
@@ -34,15 +33,15 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component
 class AgentKeyCaller implements AgentKeys, WebMvcConfigurer, HandlerMethodArgumentResolver {
 
-    private final AgentKeyStore keys;
+    private final AgentKeyVerification keys;
 
-    AgentKeyCaller(AgentKeyStore keys) {
+    AgentKeyCaller(AgentKeyVerification keys) {
         this.keys = keys;
     }
 
     @Override
     public Optional<UUID> agentOf(String key) {
-        return keys.agentOf(new AgentKeySecret(key).hash());
+        return keys.agentOf(key).map(AgentId::value);
     }
 
     @Override

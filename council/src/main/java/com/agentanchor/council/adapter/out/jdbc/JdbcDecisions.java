@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,14 +53,14 @@ class JdbcDecisions implements Decisions {
     }
 
     @Override
-    public Decision insert(Decision r, Instant expiresAt) {
+    public Decision insert(Decision r, Map<String, Object> context, Instant expiresAt) {
         return jdbc.sql("""
-                INSERT INTO council_decisions (agent_id, decision_type, risk_level, subject_action, status, reasoning,
-                                               decided_at, expires_at)
-                VALUES (?, ?::decision_type, ?, ?, ?::decision_status, ?, CASE WHEN ? THEN now() END, ?)
+                INSERT INTO council_decisions (agent_id, decision_type, risk_level, subject_action, subject_context,
+                                               status, reasoning, decided_at, expires_at)
+                VALUES (?, ?::decision_type, ?, ?, ?::jsonb, ?::decision_status, ?, CASE WHEN ? THEN now() END, ?)
                 RETURNING""" + " " + COLUMNS)
-                .params(r.agentId(), r.type().name(), r.riskLevel().value(), r.subjectAction(), r.status().name(),
-                        r.reasoning(), r.status().decided(),
+                .params(r.agentId(), r.type().name(), r.riskLevel().value(), r.subjectAction(),
+                        json.writeValueAsString(context), r.status().name(), r.reasoning(), r.status().decided(),
                         expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
                 .query(this::decision).single();
     }

@@ -2,6 +2,7 @@ package com.agentanchor.council.application.port.out;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,9 +14,9 @@ public interface Decisions {
 
     /**
      * Stores a new request as {@link Decision#request} made it; row-level security refuses an agent the acting user
-     * does not own, and an approval the rules do not allow.
+     * does not own, and an approval the rules do not allow. {@code context} is what the asker said about it.
      */
-    Decision insert(Decision request, Instant expiresAt);
+    Decision insert(Decision request, Map<String, Object> context, Instant expiresAt);
 
     /** Through {@code expire_council_decisions()}: rejects the pending requests whose time ran out. */
     List<ExpiredDecision> expireDue();

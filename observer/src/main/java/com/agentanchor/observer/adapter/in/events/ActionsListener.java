@@ -1,6 +1,7 @@
 package com.agentanchor.observer.adapter.in.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,9 +9,12 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import com.agentanchor.agents.application.port.in.ActingAgent;
+import com.agentanchor.agents.application.port.in.AgentId;
 import com.agentanchor.agents.events.AgentRegistered;
 import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.agents.events.TrustChanged;
+import com.agentanchor.council.events.AuthorizationChecked;
 import com.agentanchor.council.events.DecisionMade;
 import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.marketplace.events.AgentAcquired;
@@ -89,6 +93,26 @@ class ActionsListener {
                         "reason", e.reason())));
     }
 
+    /** An agent's "may I?" and the answer, logged as the agent's own act: every check, whatever the answer. */
+    @Async
+    @TransactionalEventListener
+    void on(AuthorizationChecked e) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("checkId", e.checkId().toString());
+        payload.put("action", e.action());
+        payload.put("riskLevel", e.riskLevel());
+        payload.put("highestRiskAlone", e.highestRiskAlone());
+        payload.put("answer", e.answer());
+        payload.put("reason", e.reason());
+        if (e.decisionId() != null) {
+            payload.put("decisionId", e.decisionId().toString());
+        }
+        record(new Observation(e.eventId(), "runtime.authorization", EventCategory.agent_action,
+                "deny".equals(e.answer()) ? EventSeverity.warning : EventSeverity.info, "agent", e.agentId(), "agent",
+                e.agentId(), "%s asked to %s (L%d): %s".formatted(e.agentName(), e.action(), e.riskLevel(), e.answer()),
+                e.reason(), payload, e.ownerId(), e.publicAgent(), e.agentName(), 0));
+    }
+
     /**
      * About the acquisition, not the agent: events about an active agent are public, and who acquires what is the
      * consumer's and the seller's business (the seller gets the owner's copy live; the consumer reads it back as
@@ -135,8 +159,14 @@ class ActionsListener {
         };
     }
 
-    /** On behalf of whoever acted: row-level security lets nobody log in another user's name. */
+    /** On behalf of whoever acted: row-level security lets nobody log in another's name. */
     private void record(Observation observation) {
+        if ("agent".equals(observation.actorType())) {
+            try (var acting = ActingAgent.enter(new AgentId(observation.actorId()))) {
+                log.record(observation);
+            }
+            return;
+        }
         try (var acting = observation.actorId() == null ? ActingProfile.enterAnonymous()
                 : ActingProfile.enter(new ProfileId(observation.actorId()))) {
             log.record(observation);

@@ -11,6 +11,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import com.agentanchor.agents.events.AgentRegistered;
 import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.agents.events.TrustChanged;
+import com.agentanchor.council.events.AuthorizationChecked;
 import com.agentanchor.council.events.DecisionMade;
 import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.marketplace.events.AgentAcquired;
@@ -82,6 +83,29 @@ class ChainRecorder {
         payload.put("referenceId", e.referenceId() == null ? null : e.referenceId().toString());
         payload.put("occurredAt", e.occurredAt().toString());
         record(e.eventId(), RecordType.trust_change, Subject.agent(e.agentId()), e.actorId(), payload);
+    }
+
+    /**
+     * An agent refused what it asked to do. Allowed checks are in the observer's log only; an approval above the
+     * agent's own level is on the chain as the council decision that gave it.
+     */
+    @Async
+    @TransactionalEventListener
+    void on(AuthorizationChecked e) {
+        if (!"deny".equals(e.answer())) {
+            return;
+        }
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("checkId", e.checkId().toString());
+        payload.put("action", e.action());
+        payload.put("riskLevel", e.riskLevel());
+        payload.put("answer", e.answer());
+        payload.put("reason", e.reason());
+        payload.put("occurredAt", e.occurredAt().toString());
+        try (var nobody = ActingProfile.enterAnonymous()) {
+            truth.record(new NewTruth(e.eventId(), RecordType.authorization, Subject.agent(e.agentId()),
+                    Actor.agent(e.agentId()), payload));
+        }
     }
 
     /** Suspensions and graduations are on the chain; other moves are recorded through what caused them. */

@@ -1,0 +1,138 @@
+package com.agentanchor.council;
+
+import static com.agentanchor.support.Eventually.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.agentanchor.support.Api;
+import com.agentanchor.support.AppRoleDatabase;
+import com.agentanchor.support.IntegrationTest;
+import com.agentanchor.support.OwnerDatabase;
+
+/** Agents ask before they act: their trust tier sets what they may do alone; above it the council decides. */
+@IntegrationTest
+class RuntimeAuthorizationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OwnerDatabase database;
+
+    @Autowired
+    AppRoleDatabase appRole;
+
+    Api api;
+    String owner;
+    String agent;
+    String key;
+
+    /** Active and Untrusted (trust 100): it may take L0 actions alone, nothing more. */
+    @BeforeEach
+    void anActiveUntrustedAgentWithAKey() {
+        api = new Api(port);
+        owner = api.token(unique("owner"));
+        agent = api.post("/api/agents", owner, Map.of("name", "Asker")).body().get("id").asString();
+        database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
+        key = api.post("/api/agents/" + agent + "/keys", owner, Map.of("name", "runtime")).body().get("key")
+                .asString();
+    }
+
+    @Test
+    void withinItsAutonomyAnAgentIsAllowed() {
+        var answer = authorize("read the weather", 0);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("decision").asString()).isEqualTo("allow");
+        assertThat(answer.body().get("reason").asString()).contains("L0");
+        assertThat(answer.body().get("decisionId").asString()).isNotBlank();
+        assertThat(decisionsOf(agent)).as("no council decision for an allowed action").isZero();
+    }
+
+    @Test
+    void aboveItTheCouncilDecidesAndTheAgentHearsAtOnce() throws Exception {
+        var asked = authorize("send the newsletter", 1).body();
+        assertThat(asked.get("decision").asString()).isEqualTo("require_approval");
+        var decisionId = asked.get("decisionId").asString();
+        assertThat(database.query("SELECT decision_type || '/' || status FROM council_decisions WHERE id = ?::uuid",
+                String.class, decisionId)).isEqualTo("escalation/pending");
+        assertThat(api.get("/api/runtime/decisions/" + decisionId, key).body().get("decision").asString())
+                .isEqualTo("require_approval");
+
+        var waiting = CompletableFuture.supplyAsync(
+                () -> api.get("/api/runtime/decisions/" + decisionId + "?waitSeconds=25", key));
+        var validator = api.trainer(unique("validator"));
+        var vote = api.post("/api/council/decisions/" + decisionId + "/votes", validator,
+                Map.of("vote", "for", "reason", "fine"));
+        assertThat(vote.status()).as("%s", vote.body()).isEqualTo(200);
+
+        var answered = waiting.get();
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.body().get("decision").asString()).as("answered when decided, not at the timeout")
+                .isEqualTo("allow");
+        assertThat(answered.body().get("status").asString()).isEqualTo("approved");
+    }
+
+    @Test
+    void aCriticalActionIsNeverTakenAloneAndAnInactiveAgentIsDeniedEverything() {
+        database.update("UPDATE agents SET trust_score = 950 WHERE id = ?::uuid", agent); // Elite: up to L3 alone
+        assertThat(authorize("wire money", 3).body().get("decision").asString()).isEqualTo("allow");
+        assertThat(authorize("wire all the money", 4).body().get("decision").asString())
+                .isEqualTo("require_approval");
+
+        database.update("UPDATE agents SET status = 'suspended' WHERE id = ?::uuid", agent);
+        var denied = authorize("read the weather", 0).body();
+        assertThat(denied.get("decision").asString()).isEqualTo("deny");
+        assertThat(denied.get("reason").asString()).contains("active");
+    }
+
+    @Test
+    void badRequestsAreRefusedAndOnlyTheAgentsOwnDecisionsAreVisible() {
+        assertThat(api.post("/api/runtime/authorize", key, Map.of("action", "x", "riskLevel", 5)).status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/runtime/authorize", key, Map.of("riskLevel", 1)).status()).isEqualTo(400);
+        assertThat(api.post("/api/runtime/authorize", owner, Map.of("action", "x", "riskLevel", 0)).status())
+                .as("users are not agents").isEqualTo(403);
+        var decisionId = authorize("delete the backups", 2).body().get("decisionId").asString();
+        assertThat(api.get("/api/runtime/decisions/" + decisionId + "?waitSeconds=31", key).status())
+                .isEqualTo(400);
+
+        var other = api.post("/api/agents", owner, Map.of("name", "Sibling")).body().get("id").asString();
+        var othersKey = api.post("/api/agents/" + other + "/keys", owner, Map.of("name", "k")).body().get("key")
+                .asString();
+        assertThat(api.get("/api/runtime/decisions/" + decisionId, othersKey).status()).isEqualTo(404);
+        assertThat(decisionsOf(agent)).isEqualTo(1);
+    }
+
+    @Test
+    void theDatabaseLetsAnAgentAskOnlyForItselfAndOnlyToWait() {
+        var other = api.post("/api/agents", owner, Map.of("name", "Sibling")).body().get("id").asString();
+        var ask = "INSERT INTO council_decisions (agent_id, decision_type, risk_level, subject_action, status) "
+                + "VALUES (?::uuid, ?::decision_type, 1, 'x', ?::decision_status)";
+
+        assertThat(appRole.<Integer>actingForAgent(agent, jdbc -> jdbc.update(ask, agent, "escalation", "pending")))
+                .isEqualTo(1);
+        assertThatThrownBy(() -> appRole.actingForAgent(agent, jdbc -> jdbc.update(ask, other, "escalation",
+                "pending"))).as("for a sibling").rootCause().hasMessageContaining("row-level security");
+        assertThatThrownBy(() -> appRole.actingForAgent(agent, jdbc -> jdbc.update(ask, agent, "escalation",
+                "approved"))).as("approved by itself").rootCause().hasMessageContaining("row-level security");
+        assertThatThrownBy(() -> appRole.actingForAgent(agent, jdbc -> jdbc.update(ask, agent, "reinstatement",
+                "pending"))).as("its own reinstatement").rootCause().hasMessageContaining("row-level security");
+    }
+
+    private Api.Response authorize(String action, int risk) {
+        return api.post("/api/runtime/authorize", key, Map.of("action", action, "riskLevel", risk,
+                "context", Map.of("tool", "test")));
+    }
+
+    private long decisionsOf(String agentId) {
+        return database.query("SELECT count(*) FROM council_decisions WHERE agent_id = ?::uuid", Long.class, agentId);
+    }
+}
