@@ -1,5 +1,6 @@
 package com.agentanchor.observer;
 
+import static com.agentanchor.support.Eventually.await;
 import static com.agentanchor.support.Eventually.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,7 +78,7 @@ class AgentReportsTests {
     }
 
     @Test
-    void aBatchIsAllOrNothingAndReadBackThroughTheCursor() {
+    void aBatchIsAllOrNothingAndReadBackThroughTheCursor() throws Exception {
         assertThat(api.post("/api/runtime/events/batch", key, Map.of("events", events(1_001, "too-many", "info")))
                 .status()).isEqualTo(413);
 
@@ -97,12 +98,53 @@ class AgentReportsTests {
         assertThat(retried.get("duplicates").asInt()).isEqualTo(1_000);
         assertThat(reported()).isEqualTo(1_000);
 
-        var newest = api.get("/api/observer/events?agentId=" + agent + "&limit=5", owner).body();
+        var newest = api.get("/api/observer/events?agentId=" + agent + "&category=agent_action&limit=5", owner)
+                .body();
         assertThat(titles(newest)).containsExactly("run-1 999", "run-1 998", "run-1 997", "run-1 996",
                 "run-1 995");
 
-        var seen = follow(owner, "/api/observer/events?agentId=" + agent + "&limit=200&after=0-0");
-        assertThat(seen).doesNotHaveDuplicates().containsAll(reportedIds());
+        var written = reportedIds();
+        var seen = new ArrayList<String>();
+        var cursor = new String[] { "0-0" };
+        await(() -> {
+            cursor[0] = page(cursor[0], seen).get("next").asString();
+            return seen.size() >= written.size();
+        });
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(written);
+    }
+
+    @Test
+    void outcomesCountOnceAndMoveTrustByTheBehaviourRule() {
+        var batch = events(1_000, "work", "info"); // every tenth a failure: 900 successes, 100 failures
+        api.post("/api/runtime/events/batch", key, Map.of("events", batch));
+        api.post("/api/runtime/events/batch", key, Map.of("events", batch)); // a retry counts nothing
+
+        var counted = database.rows("SELECT total_interactions, successful_interactions, trust_score FROM agents "
+                + "WHERE id = ?::uuid", agent).get(0);
+        assertThat(counted).containsEntry("total_interactions", 1_000).containsEntry("successful_interactions", 900)
+                .containsEntry("trust_score", 100 + 9 - 5); // +1 per 100 successes, -1 per 20 failures
+        assertThat(database.query("SELECT count(*) FROM trust_history WHERE agent_id = ?::uuid "
+                + "AND source = 'behavior_analysis' AND change = 4", Long.class, agent)).isEqualTo(1);
+
+        var noOutcome = events(1, "no outcome", "info");
+        noOutcome.get(0).remove("outcome");
+        api.post("/api/runtime/events/batch", key, Map.of("events", noOutcome));
+        assertThat(database.query("SELECT total_interactions FROM agents WHERE id = ?::uuid", Integer.class, agent))
+                .isEqualTo(1_000);
+    }
+
+    @Test
+    void anAgentsOwnWordNeverLiftsItPastTrusted() {
+        database.update("UPDATE agents SET trust_score = 798, successful_interactions = 99, total_interactions = 99 "
+                + "WHERE id = ?::uuid", agent);
+        var successes = events(300, "good", "info");
+        successes.forEach(e -> e.put("outcome", "success"));
+        api.post("/api/runtime/events/batch", key, Map.of("events", successes));
+        assertThat(database.query("SELECT trust_score FROM agents WHERE id = ?::uuid", Integer.class, agent))
+                .as("3 points earned, 1 given").isEqualTo(799);
+        assertThatThrownBy(() -> appRole.actingFor(api.profileId(owner), jdbc -> jdbc.queryForList(
+                "SELECT * FROM record_agent_outcomes(1000, 0)"))).as("an owner cannot speak for the agent")
+                .rootCause().hasMessageContaining("only an agent");
     }
 
     @Test
@@ -145,24 +187,27 @@ class AgentReportsTests {
             }));
         }
         var seen = new ArrayList<String>();
-        var cursor = start;
+        var cursor = new String[] { start };
         while (!posts.stream().allMatch(java.util.concurrent.Future::isDone)) {
-            cursor = page(cursor, seen).get("next").asString();
+            cursor[0] = page(cursor[0], seen).get("next").asString();
         }
-        // Every writer has committed: what is left comes in pages until one is empty.
-        for (var page = page(cursor, seen); !page.get("items").isEmpty(); page = page(cursor, seen)) {
-            cursor = page.get("next").asString();
-        }
-        writers.shutdown();
         for (var post : posts) {
             assertThat(post.get()).isEqualTo(250);
         }
-        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(reportedIds());
+        writers.shutdown();
+        // Every writer has committed; the rest shows once older transactions (listeners, say) have ended too.
+        var written = reportedIds();
+        assertThat(written).hasSize(1_000);
+        await(() -> {
+            cursor[0] = page(cursor[0], seen).get("next").asString();
+            return seen.size() >= written.size();
+        });
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(written);
     }
 
     /** Reads one page after {@code cursor}, adding the agent's own reports on it to {@code seen}. */
     private JsonNode page(String cursor, List<String> seen) {
-        var page = api.get("/api/observer/events?agentId=" + agent + "&category=agent_action&limit=50&after="
+        var page = api.get("/api/observer/events?agentId=" + agent + "&category=agent_action&limit=200&after="
                 + cursor, owner).body();
         page.get("items").forEach(e -> {
             if ("agent".equals(e.get("actorType").asString())) {
@@ -280,20 +325,6 @@ class AgentReportsTests {
         assertThat(response.status()).as("%s", event).isEqualTo(400);
         assertThat(response.isProblem()).isTrue();
         return response.body().toString();
-    }
-
-    /** Follows {@code next} until a page comes back empty; every id seen, in order. */
-    private List<String> follow(String token, String first) {
-        var ids = new ArrayList<String>();
-        var path = first;
-        while (true) {
-            var page = api.get(path, token).body();
-            page.get("items").forEach(e -> ids.add(e.get("id").asString()));
-            if (page.get("items").isEmpty()) {
-                return ids;
-            }
-            path = path.replaceAll("after=[^&]*", "after=" + page.get("next").asString());
-        }
     }
 
     private static List<String> titles(JsonNode page) {

@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.agentanchor.agents.application.port.in.AgentBehavior;
 import com.agentanchor.agents.application.port.in.AgentCatalog;
 import com.agentanchor.agents.application.port.in.CallingAgent;
 import com.agentanchor.observer.application.port.in.EventReporting;
@@ -29,14 +30,16 @@ class ReportingService implements EventReporting {
 
     private final ObserverEvents log;
     private final AgentCatalog agents;
+    private final AgentBehavior behavior;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
-    ReportingService(ObserverEvents log, AgentCatalog agents, ApplicationEventPublisher events, JsonMapper json,
-            Clock clock) {
+    ReportingService(ObserverEvents log, AgentCatalog agents, AgentBehavior behavior,
+            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
         this.log = log;
         this.agents = agents;
+        this.behavior = behavior;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -65,6 +68,9 @@ class ReportingService implements EventReporting {
     private ReportReceipt write(CallingAgent agent, List<AgentReport> reports) {
         var self = agents.self(agent);
         var stored = log.appendReports(self.id(), reports);
+        // Only what was written counts: a retried report does not count twice.
+        behavior.recordOutcomes(agent, count(stored, AgentReport.Outcome.success),
+                count(stored, AgentReport.Outcome.failure));
         if (!stored.isEmpty()) {
             var newest = stored.subList(Math.max(0, stored.size() - AgentReported.NEWEST), stored.size()).stream()
                     .map(r -> entry(r, self.inPublicView())).toList();
@@ -73,6 +79,10 @@ class ReportingService implements EventReporting {
                     stored.size(), (int) publicCount, newest, clock.instant()));
         }
         return new ReportReceipt(stored.size(), reports.size() - stored.size());
+    }
+
+    private static int count(List<StoredReport> stored, AgentReport.Outcome outcome) {
+        return (int) stored.stream().filter(r -> r.outcome() == outcome).count();
     }
 
     private AgentReport checked(ReportedEvent e, String prefix, Instant now) {

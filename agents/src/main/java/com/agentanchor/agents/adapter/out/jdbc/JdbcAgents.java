@@ -55,6 +55,13 @@ class JdbcAgents implements Agents {
     }
 
     @Override
+    public Optional<TrustMove> recordOutcomes(int successes, int failures) {
+        return jdbc.sql("SELECT previous_score, new_score FROM record_agent_outcomes(?, ?)")
+                .params(successes, failures)
+                .query((rs, n) -> new TrustMove(rs.getInt("previous_score"), rs.getInt("new_score"))).optional();
+    }
+
+    @Override
     public Optional<Agent> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM agents WHERE id = ?").param(id).query(this::agent).optional();
     }

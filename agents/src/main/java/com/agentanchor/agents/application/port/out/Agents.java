@@ -32,6 +32,9 @@ public interface Agents {
     /** Through {@code apply_trust_change}: clamped, recorded in trust_history, refused unless the actor may govern. */
     TrustMove applyTrustChange(UUID id, TrustAdjustment adjustment);
 
+    /** Through {@code record_agent_outcomes()}, for the acting agent; empty when nothing counted. */
+    Optional<TrustMove> recordOutcomes(int successes, int failures);
+
     /** Through {@code change_agent_status} (the council's moves); returns the status the agent had. */
     AgentStatus changeStatus(UUID id, AgentStatus status);
 

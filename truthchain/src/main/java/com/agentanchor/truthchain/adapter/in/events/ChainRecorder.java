@@ -75,6 +75,9 @@ class ChainRecorder {
     @Async
     @TransactionalEventListener
     void on(TrustChanged e) {
+        if ("behavior_analysis".equals(e.source()) && !e.tierChanged()) {
+            return; // an agent's own reports move trust by a point at a time: the chain keeps the tier changes
+        }
         var payload = new LinkedHashMap<String, Object>();
         payload.put("previousScore", e.previousScore());
         payload.put("newScore", e.newScore());
