@@ -148,6 +148,33 @@ class AgentReportsTests {
     }
 
     @Test
+    void aBurstOfErrorsIsFlaggedFromTheTenthOn() {
+        api.post("/api/runtime/events/batch", key, Map.of("events", events(12, "failing", "error")));
+
+        var scores = database.rows("SELECT title, anomaly_score, flagged FROM observer_events WHERE subject_id = "
+                + "?::uuid AND actor_type = 'agent' ORDER BY sequence", agent);
+        assertThat(scores).extracting(r -> r.get("anomaly_score")).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 0, 50, 55,
+                60);
+        assertThat(scores).extracting(r -> r.get("flagged")).containsOnly(false, true).filteredOn(f -> (Boolean) f)
+                .hasSize(3);
+        var flagged = api.get("/api/observer/events?agentId=" + agent + "&flagged=true", owner).body();
+        assertThat(titles(flagged)).containsExactly("failing 11", "failing 10", "failing 9");
+    }
+
+    @Test
+    void aRunOfDenialsIsFlaggedFromTheFifthOn() throws Exception {
+        database.update("UPDATE agents SET status = 'suspended' WHERE id = ?::uuid", agent);
+        for (int i = 0; i < 6; i++) {
+            assertThat(api.post("/api/runtime/authorize", key, Map.of("action", "try " + i, "riskLevel", 0)).body()
+                    .get("decision").asString()).isEqualTo("deny");
+        }
+        await(() -> database.query("SELECT count(*) FROM observer_events WHERE subject_id = ?::uuid "
+                + "AND event_type = 'runtime.authorization'", Long.class, agent) == 6);
+        assertThat(database.rows("SELECT anomaly_score FROM observer_events WHERE subject_id = ?::uuid AND "
+                + "event_type = 'runtime.authorization' AND flagged", agent)).as("the 5th and the 6th").hasSize(2);
+    }
+
+    @Test
     void aFollowerWaitsForAnEventCommittedAfterALaterOne() throws Exception {
         var feed = "/api/observer/events?agentId=" + agent + "&limit=50&after=";
         var start = api.get("/api/observer/events?agentId=" + agent + "&limit=1", owner).body().get("next")

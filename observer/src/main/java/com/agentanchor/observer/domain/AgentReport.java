@@ -8,11 +8,12 @@ import org.jmolecules.ddd.annotation.ValueObject;
 
 /**
  * What an agent says it did: one entry of its own log. The agent is the subject and the actor; the rules below are
- * what a report must satisfy before anything is written. {@code payloadJson} is a JSON object as the agent sent it.
+ * what a report must satisfy before anything is written. {@code payloadJson} is a JSON object as the agent sent it;
+ * {@code anomalyScore} above 0 flags it ({@link AnomalyRules}).
  */
 @ValueObject
 public record AgentReport(String eventType, EventSeverity severity, String title, String description,
-        String payloadJson, Outcome outcome, Instant occurredAt, String idempotencyKey) {
+        String payloadJson, Outcome outcome, Instant occurredAt, String idempotencyKey, int anomalyScore) {
 
     public static final int MAX_TITLE = 500;
     public static final int MAX_DESCRIPTION = 10_000;
@@ -73,7 +74,13 @@ public record AgentReport(String eventType, EventSeverity severity, String title
         }
         return new AgentReport(eventType, parse(EventSeverity.class, "severity", severity, EventSeverity.info),
                 title.strip(), description, payloadJson, parse(Outcome.class, "outcome", outcome, null),
-                occurredAt, idempotencyKey);
+                occurredAt, idempotencyKey, 0);
+    }
+
+    /** The same report, flagged as an anomaly with {@code score}. */
+    public AgentReport flagged(int score) {
+        return new AgentReport(eventType, severity, title, description, payloadJson, outcome, occurredAt,
+                idempotencyKey, score);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, E absent) {

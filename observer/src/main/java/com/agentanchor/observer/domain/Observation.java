@@ -57,6 +57,12 @@ public record Observation(
                 subjectName, score);
     }
 
+    /** The same observation, flagged as an anomaly with {@code score} (it keeps its own category). */
+    public Observation withAnomalyScore(int score) {
+        return new Observation(sourceEventId, eventType, category, severity, subjectType, subjectId, actorType, actorId,
+                title, description, payload, subjectOwnerId, publicSubject, subjectName, score);
+    }
+
     public boolean flagged() {
         return anomalyScore > 0;
     }

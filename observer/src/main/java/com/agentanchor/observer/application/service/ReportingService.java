@@ -21,6 +21,7 @@ import com.agentanchor.observer.application.port.in.ReportedEvent;
 import com.agentanchor.observer.application.port.out.ObserverEvents;
 import com.agentanchor.observer.application.port.out.ObserverEvents.StoredReport;
 import com.agentanchor.observer.domain.AgentReport;
+import com.agentanchor.observer.domain.AnomalyRules;
 import com.agentanchor.observer.events.AgentReported;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -65,8 +66,9 @@ class ReportingService implements EventReporting {
         return write(agent, reports);
     }
 
-    private ReportReceipt write(CallingAgent agent, List<AgentReport> reports) {
+    private ReportReceipt write(CallingAgent agent, List<AgentReport> checked) {
         var self = agents.self(agent);
+        var reports = flagErrorBursts(self.id(), checked);
         var stored = log.appendReports(self.id(), reports);
         // Only what was written counts: a retried report does not count twice.
         behavior.recordOutcomes(agent, count(stored, AgentReport.Outcome.success),
@@ -75,10 +77,31 @@ class ReportingService implements EventReporting {
             var newest = stored.subList(Math.max(0, stored.size() - AgentReported.NEWEST), stored.size()).stream()
                     .map(r -> entry(r, self.inPublicView())).toList();
             var publicCount = self.inPublicView() ? stored.stream().filter(r -> r.severity().isPublic()).count() : 0;
+            var anomalies = stored.stream().filter(r -> r.anomalyScore() > 0).limit(AgentReported.NEWEST)
+                    .map(r -> entry(r, self.inPublicView())).toList();
             events.publishEvent(new AgentReported(UUID.randomUUID(), self.id(), self.name(), self.ownerId(),
-                    stored.size(), (int) publicCount, newest, clock.instant()));
+                    stored.size(), (int) publicCount, newest, anomalies, clock.instant()));
         }
         return new ReportReceipt(stored.size(), reports.size() - stored.size());
+    }
+
+    /** Each error that makes or extends a burst is flagged as it is written ({@link AnomalyRules#errorBurst}). */
+    private List<AgentReport> flagErrorBursts(UUID agentId, List<AgentReport> reports) {
+        if (reports.stream().noneMatch(r -> AnomalyRules.isError(r.severity()))) {
+            return reports;
+        }
+        log.serialize(agentId);
+        var errors = log.errorsSince(agentId, clock.instant().minus(AnomalyRules.ERROR_WINDOW));
+        var flagged = new ArrayList<AgentReport>(reports.size());
+        for (var report : reports) {
+            if (AnomalyRules.isError(report.severity())) {
+                var score = AnomalyRules.errorBurst(++errors);
+                flagged.add(score.isPresent() ? report.flagged(score.getAsInt()) : report);
+            } else {
+                flagged.add(report);
+            }
+        }
+        return flagged;
     }
 
     private static int count(List<StoredReport> stored, AgentReport.Outcome outcome) {
@@ -105,6 +128,6 @@ class ReportingService implements EventReporting {
         var severity = r.severity();
         return new AgentReported.Entry(r.id(), r.sequence(), r.eventType(), severity.name(), r.title(),
                 r.description(), r.outcome() == null ? null : r.outcome().name(), r.createdAt(),
-                agentInPublicView && severity.isPublic());
+                agentInPublicView && severity.isPublic(), r.anomalyScore());
     }
 }

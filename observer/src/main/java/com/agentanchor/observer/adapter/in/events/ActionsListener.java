@@ -22,7 +22,7 @@ import com.agentanchor.observer.application.port.in.ObservationLog;
 import com.agentanchor.observer.domain.EventCategory;
 import com.agentanchor.observer.domain.EventSeverity;
 import com.agentanchor.observer.domain.Observation;
-import com.agentanchor.observer.domain.TrustWatch;
+import com.agentanchor.observer.domain.AnomalyRules;
 import com.agentanchor.profiles.application.port.in.ActingProfile;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 import com.agentanchor.profiles.events.ValidatorAppointed;
@@ -68,7 +68,7 @@ class ActionsListener {
                         e.agentName(), e.change(), e.newScore(), e.newTier()),
                 Map.of("previousScore", e.previousScore(), "newScore", e.newScore(), "source", e.source()));
         record(change);
-        TrustWatch.anomalyScore(e.change()).ifPresent(score -> record(change.asAnomaly(
+        AnomalyRules.trustDrop(e.change()).ifPresent(score -> record(change.asAnomaly(
                 UUID.nameUUIDFromBytes((e.eventId() + "/anomaly").getBytes(StandardCharsets.UTF_8)),
                 "anomaly.trust_drop", score, "Sharp trust drop: " + e.agentName() + " lost " + -e.change() + " points",
                 e.reason())));
@@ -107,10 +107,18 @@ class ActionsListener {
         if (e.decisionId() != null) {
             payload.put("decisionId", e.decisionId().toString());
         }
-        record(new Observation(e.eventId(), "runtime.authorization", EventCategory.agent_action,
-                "deny".equals(e.answer()) ? EventSeverity.warning : EventSeverity.info, "agent", e.agentId(), "agent",
-                e.agentId(), "%s asked to %s (L%d): %s".formatted(e.agentName(), e.action(), e.riskLevel(), e.answer()),
-                e.reason(), payload, e.ownerId(), e.publicAgent(), e.agentName(), 0));
+        var denied = "deny".equals(e.answer());
+        var check = new Observation(e.eventId(), "runtime.authorization", EventCategory.agent_action,
+                denied ? EventSeverity.warning : EventSeverity.info, "agent", e.agentId(), "agent", e.agentId(),
+                "%s asked to %s (L%d): %s".formatted(e.agentName(), e.action(), e.riskLevel(), e.answer()),
+                e.reason(), payload, e.ownerId(), e.publicAgent(), e.agentName(), 0);
+        try (var acting = ActingAgent.enter(new AgentId(e.agentId()))) {
+            if (denied) {
+                log.recordDenial(check);
+            } else {
+                log.record(check);
+            }
+        }
     }
 
     /**
@@ -159,14 +167,8 @@ class ActionsListener {
         };
     }
 
-    /** On behalf of whoever acted: row-level security lets nobody log in another's name. */
+    /** On behalf of whoever acted: row-level security lets nobody log in another user's name. */
     private void record(Observation observation) {
-        if ("agent".equals(observation.actorType())) {
-            try (var acting = ActingAgent.enter(new AgentId(observation.actorId()))) {
-                log.record(observation);
-            }
-            return;
-        }
         try (var acting = observation.actorId() == null ? ActingProfile.enterAnonymous()
                 : ActingProfile.enter(new ProfileId(observation.actorId()))) {
             log.record(observation);

@@ -74,21 +74,22 @@ class JdbcObserverEvents implements ObserverEvents {
         return jdbc.sql("""
                 INSERT INTO observer_events (event_type, category, severity, subject_type, subject_id, actor_type,
                                              actor_id, title, description, payload, outcome, occurred_at,
-                                             idempotency_key)
+                                             idempotency_key, anomaly_score, flagged)
                 SELECT r.event_type, 'agent_action', r.severity::event_severity, 'agent', ?, 'agent', ?, r.title,
-                       r.description, coalesce(r.payload, '{}'), r.outcome, r.occurred_at, r.idempotency_key
+                       r.description, coalesce(r.payload, '{}'), r.outcome, r.occurred_at, r.idempotency_key,
+                       r.anomaly_score, r.anomaly_score > 0
                   FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS e(report, position),
                        jsonb_to_record(e.report) AS r(event_type text, severity text, title text, description text,
                                                       payload jsonb, outcome text, occurred_at timestamptz,
-                                                      idempotency_key text)
+                                                      idempotency_key text, anomaly_score integer)
                  ORDER BY e.position
                 ON CONFLICT DO NOTHING
-                RETURNING id, sequence, created_at, event_type, severity, title, description, outcome""")
+                RETURNING id, sequence, created_at, event_type, severity, title, description, outcome, anomaly_score""")
                 .params(agentId, agentId, batch(reports))
                 .query((rs, n) -> new StoredReport(rs.getObject("id", UUID.class), rs.getLong("sequence"),
                         instant(rs, "created_at"), rs.getString("event_type"),
                         EventSeverity.valueOf(rs.getString("severity")), rs.getString("title"),
-                        rs.getString("description"), outcome(rs.getString("outcome"))))
+                        rs.getString("description"), outcome(rs.getString("outcome")), rs.getInt("anomaly_score")))
                 .list();
     }
 
@@ -109,6 +110,7 @@ class JdbcObserverEvents implements ObserverEvents {
                 g.writeStringProperty("outcome", r.outcome() == null ? null : r.outcome().name());
                 g.writeStringProperty("occurred_at", r.occurredAt() == null ? null : r.occurredAt().toString());
                 g.writeStringProperty("idempotency_key", r.idempotencyKey());
+                g.writeNumberProperty("anomaly_score", r.anomalyScore());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -153,6 +155,32 @@ class JdbcObserverEvents implements ObserverEvents {
         params.add(limit);
         var items = jdbc.sql(sql.toString()).params(params).query(this::item).list();
         return new FeedSlice(items, FeedCursor.beforeTransaction(Long.parseLong(horizon)));
+    }
+
+    @Override
+    public void serialize(UUID agentId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('observer:' || ?::text, 0))").param(agentId)
+                .query(Object.class).single();
+    }
+
+    @Override
+    public int errorsSince(UUID agentId, Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) FROM observer_events
+                 WHERE subject_type = 'agent' AND subject_id = ? AND actor_type = 'agent'
+                   AND severity IN ('error', 'critical') AND created_at >= ?""")
+                .params(agentId, OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC)).query(Integer.class)
+                .single();
+    }
+
+    @Override
+    public int denialsSince(UUID agentId, Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) FROM observer_events
+                 WHERE subject_type = 'agent' AND subject_id = ? AND event_type = 'runtime.authorization'
+                   AND payload ->> 'answer' = 'deny' AND created_at >= ?""")
+                .params(agentId, OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC)).query(Integer.class)
+                .single();
     }
 
     private FeedItem item(ResultSet rs, int row) throws SQLException {

@@ -32,9 +32,21 @@ public interface ObserverEvents {
      */
     FeedSlice read(FeedFilter filter, FeedCursor after, int limit);
 
+    /**
+     * Until the transaction ends, other transactions that serialize on the same agent wait: counting an agent's
+     * recent events and writing the next one become one step.
+     */
+    void serialize(UUID agentId);
+
+    /** How many error and critical events the agent reported since {@code since}. */
+    int errorsSince(UUID agentId, Instant since);
+
+    /** How many times the agent was refused since {@code since}, by the log of its authorization checks. */
+    int denialsSince(UUID agentId, Instant since);
+
     /** A report as written. */
     record StoredReport(UUID id, long sequence, Instant createdAt, String eventType, EventSeverity severity,
-            String title, String description, AgentReport.Outcome outcome) {
+            String title, String description, AgentReport.Outcome outcome, int anomalyScore) {
     }
 
     record FeedFilter(UUID agentId, EventCategory category, EventSeverity severity, Boolean flagged) {

@@ -87,11 +87,23 @@ class RealtimeBridge {
      * An agent's own reports, as {@code new-event}: to its owner, and the public ones on observer-feed. A call that
      * reported more than {@link #COALESCE_ABOVE} events is one {@code new-event} per channel instead, carrying the
      * newest event, the newest few ({@code events}) and how many there were ({@code count}): one message for a
-     * batch of a thousand, not a thousand messages against Pusher's quota, and never silently nothing.
+     * batch of a thousand, not a thousand messages against Pusher's quota, and never silently nothing. Each report
+     * flagged as an anomaly goes out as {@code anomaly-detected} too.
      */
     @ApplicationModuleListener
     void on(AgentReported e) {
         var owner = List.of(RealtimeChannels.user(e.ownerId()));
+        for (var flagged : e.anomalies()) {
+            var anomaly = new LinkedHashMap<String, Object>();
+            anomaly.put("eventId", derived(flagged.id(), RealtimeChannels.ANOMALY_DETECTED));
+            anomaly.put("agentId", e.agentId());
+            anomaly.put("agentName", e.agentName());
+            anomaly.put("anomalyScore", flagged.anomalyScore());
+            anomaly.put("description", cut(flagged.title()));
+            anomaly.put("timestamp", flagged.createdAt().toString());
+            pusher.publish(flagged.publicFeed() ? List.of(RealtimeChannels.OBSERVER_FEED, owner.get(0)) : owner,
+                    RealtimeChannels.ANOMALY_DETECTED, anomaly);
+        }
         var publicEntries = e.newest().stream().filter(AgentReported.Entry::publicFeed).toList();
         if (e.count() <= COALESCE_ABOVE) {
             for (var entry : e.newest()) {
