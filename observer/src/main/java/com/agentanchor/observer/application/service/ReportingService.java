@@ -16,6 +16,7 @@ import com.agentanchor.agents.application.port.in.AgentCatalog;
 import com.agentanchor.agents.application.port.in.CallingAgent;
 import com.agentanchor.observer.application.port.in.EventReporting;
 import com.agentanchor.observer.application.port.in.InvalidReport;
+import com.agentanchor.observer.application.port.in.PartialReceipt;
 import com.agentanchor.observer.application.port.in.ReportReceipt;
 import com.agentanchor.observer.application.port.in.ReportedEvent;
 import com.agentanchor.observer.application.port.out.ObserverEvents;
@@ -64,6 +65,24 @@ class ReportingService implements EventReporting {
             reports.add(checked(batch.get(i), "events[" + i + "].", now));
         }
         return write(agent, reports);
+    }
+
+    @Override
+    @Transactional
+    public PartialReceipt reportEach(CallingAgent agent, List<ReportedEvent> events) {
+        var now = clock.instant();
+        var reports = new ArrayList<AgentReport>(events.size());
+        String firstRejection = null;
+        for (var event : events) {
+            try {
+                reports.add(checked(event, "", now));
+            } catch (InvalidReport rejected) {
+                firstRejection = firstRejection == null ? rejected.getMessage() : firstRejection;
+            }
+        }
+        var written = reports.isEmpty() ? new ReportReceipt(0, 0) : write(agent, reports);
+        return new PartialReceipt(written.accepted(), written.duplicates(), events.size() - reports.size(),
+                firstRejection);
     }
 
     private ReportReceipt write(CallingAgent agent, List<AgentReport> checked) {

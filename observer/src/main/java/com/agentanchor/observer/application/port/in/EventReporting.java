@@ -20,4 +20,10 @@ public interface EventReporting {
     ReportReceipt report(CallingAgent agent, ReportedEvent event);
 
     ReportReceipt reportBatch(CallingAgent agent, List<ReportedEvent> events);
+
+    /**
+     * Each report on its own merits, as OTLP asks of a server: those that break a rule are left out and counted
+     * ({@code rejected}, with the first reason), the rest are written together.
+     */
+    PartialReceipt reportEach(CallingAgent agent, List<ReportedEvent> events);
 }
