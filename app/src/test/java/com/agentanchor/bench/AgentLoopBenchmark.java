@@ -1,0 +1,326 @@
+package com.agentanchor.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.agentanchor.AgentAnchorApplication;
+import com.google.protobuf.ByteString;
+
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The agent loop's figures (issue 12), printed in one run (not a timed test). Starts a PostgreSQL of its own
+ * (embedded binaries, fsync and synchronous commits on) and the whole app on it; every request goes over HTTP with
+ * a real agent key or a real user token, row-level security on:
+ * <ol>
+ * <li>batch ingest: {@code POST /api/runtime/events/batch}, 1,000 events a call, 4 clients;
+ * <li>single events: {@code POST /api/runtime/events}, 8 clients;
+ * <li>OTLP protobuf: {@code POST /v1/traces}, 1,000 GenAI spans a call, 4 clients;
+ * <li>{@code POST /api/runtime/authorize} for an allowed action at a constant 300 requests/s for 30 s, latency
+ * measured from each request's scheduled start (no coordinated omission);
+ * <li>the owner's feed page of 50 ({@code GET /api/observer/events?limit=50}) once the log holds 1,000,000 events.
+ * </ol>
+ * {@code ./mvnw -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+ * -Dmdep.includeScope=test}, then {@code java -cp app/target/test-classes:app/target/classes:$(cat
+ * app/target/bench-classpath.txt) com.agentanchor.bench.AgentLoopBenchmark}.
+ */
+public final class AgentLoopBenchmark {
+
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String base;
+    private final String jdbcUrl;
+    private String owner;
+    private String agent;
+    private String key;
+
+    private AgentLoopBenchmark(ConfigurableApplicationContext app, String jdbcUrl) {
+        this.base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    public static void main(String[] args) throws Exception {
+        var postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_wal_size", "2GB").start();
+        int status = 0;
+        try (postgres) {
+            var url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+            var app = new SpringApplicationBuilder(AgentAnchorApplication.class).run("--server.port=0",
+                    "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--agentanchor.db.app-password=" + UUID.randomUUID(), "--agentanchor.auth.dev-tokens=true");
+            try {
+                new AgentLoopBenchmark(app, url).run();
+            } finally {
+                app.close();
+            }
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        var out = new ArrayList<String>();
+        try (var db = superuser()) {
+            out.add(String.format("Agent loop benchmark: %d cores, Java %s, %s (embedded, fsync=%s, "
+                    + "synchronous_commit=%s)", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), value(db, "SELECT split_part(version(), ' on ', 1)"),
+                    value(db, "SHOW fsync"), value(db, "SHOW synchronous_commit")));
+        }
+        setUp();
+
+        System.out.println("warming up...");
+        batches(20, 2);
+        singles(2_000, 8);
+        otlp(5, 2);
+        authorize(100, 5);
+
+        var batch = batches(60, 4);
+        out.add(line("batch ingest, 1,000 events a call, 4 clients", batch, 1_000, "events")
+                + "   [target >= 20,000 events/s]");
+        var single = singles(10_000, 8);
+        out.add(line("single events, 8 clients", single, 1, "events") + "   [target >= 1,000/s]");
+        var spans = otlp(30, 4);
+        out.add(line("OTLP protobuf, 1,000 spans a call, 4 clients", spans, 1_000, "spans")
+                + "   [target >= 10,000 spans/s]");
+        var allowed = authorize(300, 30);
+        out.add(String.format(Locale.ROOT, "authorize (allowed), constant 300 requests/s for 30 s: %,d requests, "
+                + "%d errors; p50 %.2f ms, p99 %.2f ms, max %.2f ms   [target p99 < 5 ms]", allowed.count(),
+                allowed.errors(), ms(allowed.sorted(), 0.50), ms(allowed.sorted(), 0.99),
+                allowed.sorted()[allowed.sorted().length - 1] / 1e6));
+
+        fillTo(1_000_000);
+        try (var db = superuser()) {
+            out.add("observer_events now holds " + value(db, "SELECT count(*) FROM observer_events") + " rows");
+        }
+        var feed = feed(2_000);
+        out.add(String.format(Locale.ROOT, "owner's feed page of 50 at 1,000,000 events, over HTTP: %,d pages; p50 "
+                + "%.2f ms, p95 %.2f ms, p99 %.2f ms   [target p95 < 5 ms]", feed.count(), ms(feed.sorted(), 0.50),
+                ms(feed.sorted(), 0.95), ms(feed.sorted(), 0.99)));
+
+        System.out.println();
+        out.forEach(System.out::println);
+    }
+
+    /** An active agent with a key, and its owner: the rows the API would make, made through the API. */
+    private void setUp() throws Exception {
+        owner = post("/dev/token", null, Map.of("sub", "bench-owner", "email", "bench@example.test")).get("access_token")
+                .asString();
+        agent = post("/api/agents", owner, Map.of("name", "Bench")).get("id").asString();
+        try (var db = superuser(); var st = db.createStatement()) {
+            st.execute("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = '" + agent + "'");
+        }
+        key = post("/api/agents/" + agent + "/keys", owner, Map.of("name", "bench")).get("key").asString();
+    }
+
+    private Result batches(int calls, int clients) throws Exception {
+        var next = new AtomicInteger();
+        return closedLoop(calls, clients, () -> {
+            var events = new ArrayList<Map<String, Object>>(1_000);
+            int call = next.getAndIncrement();
+            for (int i = 0; i < 1_000; i++) {
+                events.add(Map.of("eventType", "tool.call", "severity", i % 50 == 0 ? "warning" : "info",
+                        "title", "step " + i, "outcome", i % 20 == 0 ? "failure" : "success",
+                        "payload", Map.of("tool", "search", "i", i), "idempotencyKey",
+                        "b-" + UUID.randomUUID() + "-" + call + "-" + i));
+            }
+            return send("/api/runtime/events/batch", key, json.writeValueAsBytes(Map.of("events", events)),
+                    "application/json");
+        });
+    }
+
+    private Result singles(int calls, int clients) throws Exception {
+        return closedLoop(calls, clients, () -> send("/api/runtime/events", key, json.writeValueAsBytes(Map.of(
+                "eventType", "agent.step", "title", "one step", "outcome", "success", "idempotencyKey",
+                UUID.randomUUID().toString())), "application/json"));
+    }
+
+    private Result otlp(int calls, int clients) throws Exception {
+        return closedLoop(calls, clients, () -> {
+            var scope = ScopeSpans.newBuilder();
+            var trace = ByteString.copyFrom(random(16));
+            long now = System.currentTimeMillis() * 1_000_000L;
+            for (int i = 0; i < 1_000; i++) {
+                scope.addSpans(Span.newBuilder().setTraceId(trace).setSpanId(ByteString.copyFrom(random(8)))
+                        .setName("execute_tool search").setStartTimeUnixNano(now).setEndTimeUnixNano(now + 1_000_000)
+                        .addAttributes(attribute("gen_ai.operation.name", "execute_tool"))
+                        .addAttributes(attribute("gen_ai.tool.name", "search")));
+            }
+            var request = ExportTraceServiceRequest.newBuilder()
+                    .addResourceSpans(ResourceSpans.newBuilder().addScopeSpans(scope)).build();
+            return send("/v1/traces", key, request.toByteArray(), "application/x-protobuf");
+        });
+    }
+
+    /** Requests started on a fixed schedule, each timed from when it was due. */
+    private Result authorize(int perSecond, int seconds) throws Exception {
+        var body = json.writeValueAsBytes(Map.of("action", "read the weather", "riskLevel", 0));
+        int total = perSecond * seconds;
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var errors = new AtomicLong();
+        var pool = Executors.newFixedThreadPool(32);
+        long start = System.nanoTime() + 10_000_000L;
+        long interval = 1_000_000_000L / perSecond;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            pool.submit(() -> {
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                if (send("/api/runtime/authorize", key, body, "application/json") != 200) {
+                    errors.incrementAndGet();
+                }
+                latencies.add(System.nanoTime() - due);
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(total, seconds, sorted, errors.get());
+    }
+
+    private Result feed(int pages) throws Exception {
+        return closedLoop(pages, 1, () -> {
+            var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/observer/events?limit=50"))
+                    .header("Authorization", "Bearer " + owner).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode();
+        });
+    }
+
+    /** The log filled as a year of reports would leave it: the agent's own, plus other agents' public ones. */
+    private void fillTo(int events) throws SQLException {
+        System.out.println("filling observer_events to " + events + "...");
+        try (var db = superuser(); var st = db.createStatement()) {
+            st.execute("CREATE TEMP TABLE others AS SELECT gen_random_uuid() AS id, p.id AS owner FROM "
+                    + "(SELECT id FROM profiles LIMIT 1) p, generate_series(1, 200)");
+            st.execute("INSERT INTO agents (id, owner_id, name, status) SELECT id, owner, 'other', 'active' FROM others");
+            long have = Long.parseLong(value(db, "SELECT count(*) FROM observer_events"));
+            long missing = Math.max(0, events - have);
+            st.execute("""
+                    INSERT INTO observer_events (event_type, category, severity, subject_type, subject_id, actor_type,
+                                                 actor_id, title, payload, outcome)
+                    SELECT 'tool.call', 'agent_action', CASE WHEN g %% 10 = 0 THEN 'error' ELSE 'info' END::event_severity,
+                           'agent', CASE WHEN g %% 4 = 0 THEN '%1$s'::uuid ELSE o.id END, 'agent',
+                           CASE WHEN g %% 4 = 0 THEN '%1$s'::uuid ELSE o.id END, 'step ' || g, '{"i": 1}', 'success'
+                      FROM generate_series(1, %2$d) g
+                      JOIN (SELECT id, row_number() OVER () - 1 AS n FROM others) o ON o.n = g %% 200""".formatted(agent,
+                    missing));
+            st.execute("ANALYZE observer_events");
+        }
+    }
+
+    private Result closedLoop(int calls, int clients, Callable<Integer> call) throws Exception {
+        var latencies = new long[calls];
+        var next = new AtomicInteger();
+        var errors = new AtomicLong();
+        var pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        var workers = new ArrayList<java.util.concurrent.Future<?>>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < calls;) {
+                    long t = System.nanoTime();
+                    int status = call.call();
+                    latencies[i] = System.nanoTime() - t;
+                    if (status >= 300) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var worker : workers) {
+            worker.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Arrays.sort(latencies);
+        if (errors.get() > 0) {
+            throw new AssertionError(errors.get() + " of " + calls + " calls failed");
+        }
+        return new Result(calls, seconds, latencies, 0);
+    }
+
+    private int send(String path, String bearer, byte[] body, String contentType) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private tools.jackson.databind.JsonNode post(String path, String bearer, Object body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return json.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private Connection superuser() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "");
+    }
+
+    private static String value(Connection c, String sql) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static KeyValue attribute(String key, String value) {
+        return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
+    }
+
+    private static byte[] random(int n) {
+        var uuid = UUID.randomUUID();
+        return Arrays.copyOf(ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits()).array(), n);
+    }
+
+    private record Result(long count, double seconds, long[] sorted, long errors) {
+    }
+
+    private static String line(String what, Result r, int perCall, String unit) {
+        return String.format(Locale.ROOT, "%s: %,d calls in %.2f s = %,.0f %s/s; p50 %.2f ms, p99 %.2f ms", what,
+                r.count(), r.seconds(), r.count() * perCall / r.seconds(), unit, ms(r.sorted(), 0.50),
+                ms(r.sorted(), 0.99));
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+}
