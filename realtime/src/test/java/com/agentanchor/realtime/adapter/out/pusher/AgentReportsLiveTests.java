@@ -1,0 +1,111 @@
+package com.agentanchor.realtime.adapter.out.pusher;
+
+import static com.agentanchor.support.Eventually.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.agentanchor.pusher.LocalPusherServer;
+import com.agentanchor.support.Api;
+import com.agentanchor.support.IntegrationTest;
+import com.agentanchor.support.OwnerDatabase;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** What agents report reaches their owner and, when public, everyone on observer-feed, through a real Pusher client. */
+@IntegrationTest
+class AgentReportsLiveTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LocalPusherServer server;
+
+    @Autowired
+    OwnerDatabase database;
+
+    final JsonMapper json = JsonMapper.builder().build();
+    Api api;
+    String owner;
+    String ownerId;
+    String key;
+
+    @BeforeEach
+    void anActiveAgentWithAKey() {
+        api = new Api(port);
+        owner = api.token(unique("owner"));
+        ownerId = api.profileId(owner);
+        var agent = api.post("/api/agents", owner, Map.of("name", "Live reporter")).body().get("id").asString();
+        database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
+        key = api.post("/api/agents/" + agent + "/keys", owner, Map.of("name", "k")).body().get("key").asString();
+    }
+
+    @Test
+    void eachReportReachesTheOwnerAndThePublicOnesReachEveryone() throws Exception {
+        var run = unique("run");
+        try (var anyone = client(null); var own = client(owner)) {
+            anyone.subscribe("observer-feed", "new-event");
+            assertThat(anyone.awaitSubscription()).isEqualTo("observer-feed");
+            own.subscribePrivate("private-user-" + ownerId, "new-event", "anomaly-detected");
+            assertThat(own.awaitSubscription()).isEqualTo("private-user-" + ownerId);
+
+            api.post("/api/runtime/events/batch", key, Map.of("events", List.of(event(run + " a", "info"),
+                    event(run + " b", "warning"), event(run + " c", "error"))));
+
+            var theirs = anyone.collectAbout(3, Duration.ofSeconds(3), run);
+            assertThat(theirs).extracting(e -> json.readTree(e.getData()).get("event").get("title").asString())
+                    .containsExactlyInAnyOrder(run + " a", run + " b");
+            var owners = own.collectAbout(3, Duration.ofSeconds(10), run);
+            assertThat(owners).extracting(e -> json.readTree(e.getData()).get("event").get("title").asString())
+                    .containsExactlyInAnyOrder(run + " a", run + " b", run + " c");
+        }
+    }
+
+    @Test
+    void aLargeBatchIsOneMessageCarryingItsCountAndItsNewest() throws Exception {
+        var run = unique("bulk");
+        try (var anyone = client(null); var own = client(owner)) {
+            anyone.subscribe("observer-feed", "new-event");
+            assertThat(anyone.awaitSubscription()).isEqualTo("observer-feed");
+            own.subscribePrivate("private-user-" + ownerId, "new-event", "anomaly-detected");
+            assertThat(own.awaitSubscription()).isEqualTo("private-user-" + ownerId);
+
+            var events = new ArrayList<Map<String, Object>>();
+            for (int i = 0; i < 200; i++) {
+                events.add(event(run + " " + i, i < 12 ? "error" : "info"));
+            }
+            api.post("/api/runtime/events/batch", key, Map.of("events", events));
+
+            var theirs = anyone.collectAbout(2, Duration.ofSeconds(3), run);
+            assertThat(theirs).as("one message for the public part of the batch").singleElement().satisfies(e -> {
+                var data = json.readTree(e.getData());
+                assertThat(data.get("coalesced").asBoolean()).isTrue();
+                assertThat(data.get("count").asInt()).isEqualTo(188);
+                assertThat(data.get("event").get("title").asString()).isEqualTo(run + " 199");
+                assertThat(data.get("events")).hasSize(5);
+            });
+            var owners = own.collectAbout(10, Duration.ofSeconds(10), run);
+            assertThat(owners).filteredOn(e -> e.getEventName().equals("new-event")).singleElement()
+                    .satisfies(e -> assertThat(json.readTree(e.getData()).get("count").asInt()).isEqualTo(200));
+            assertThat(owners).as("the 10th, 11th and 12th error in a minute")
+                    .filteredOn(e -> e.getEventName().equals("anomaly-detected")).hasSize(3);
+        }
+    }
+
+    private static Map<String, Object> event(String title, String severity) {
+        return Map.of("eventType", "agent.step", "severity", severity, "title", title);
+    }
+
+    private RealtimeClient client(String token) {
+        return new RealtimeClient(server.config().key(), "localhost", server.wsPort(), port, token);
+    }
+}
