@@ -1,5 +1,6 @@
 package com.agentanchor.agents.application.port.in;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
@@ -13,4 +14,7 @@ public interface AgentCatalog {
     Optional<AgentView> find(ProfileId viewer, AgentId id);
 
     AgentPage visibleTo(ProfileId viewer, int page, int size);
+
+    /** The owner's agents in public view (active), newest first, as anyone sees them: for their public page. */
+    List<AgentView> publicAgentsOf(ProfileId owner, int limit);
 }
