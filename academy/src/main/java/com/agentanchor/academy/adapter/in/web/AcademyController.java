@@ -79,6 +79,7 @@ class AcademyController {
     @Operation(summary = "One enrollment", description = """
             Where it stands (currentModule, completedModules, moduleScores, overallScore), every module result, \
             whether the examination is open, and the examination history. For the agent's owner and validators.""")
+    @ApiResponse(responseCode = "200", description = "The enrollment")
     @ApiResponse(responseCode = "404", description = "No such enrollment, or none you may see")
     EnrollmentView enrollment(@PathVariable UUID id) {
         return training.enrollment(id);
@@ -103,6 +104,7 @@ class AcademyController {
     @Operation(summary = "Put your agent up for examination", description = """
             Opens only once every module of the curriculum is passed; the agent goes into examination and waits \
             for a validator's grade.""")
+    @ApiResponse(responseCode = "200", description = "The enrollment, under examination")
     @ApiResponse(responseCode = "403", description = "You see the enrollment as a validator but do not own the agent")
     @ApiResponse(responseCode = "409", description = "Not in training, or a module is not passed yet")
     EnrollmentView sitExamination(ProfileId caller, @PathVariable UUID id) {
@@ -113,6 +115,7 @@ class AcademyController {
     @Operation(summary = "Withdraw your agent's enrollment", description = """
             Ends an enrollment in training as withdrawn, its results kept; the agent stays in training and may \
             enroll again, in any curriculum. Not while it waits for an examination grade.""")
+    @ApiResponse(responseCode = "200", description = "The enrollment, withdrawn")
     @ApiResponse(responseCode = "403", description = "You see the enrollment as a validator but do not own the agent")
     @ApiResponse(responseCode = "409", description = "Under examination, or over already")
     EnrollmentView withdraw(ProfileId caller, @PathVariable UUID id) {
@@ -131,6 +134,7 @@ class AcademyController {
             A validator grades the examination (score 0-100, notes): from the curriculum's examination pass mark \
             the agent graduates (active, +100 trust); below it, it trains again, and the third failure ends the \
             enrollment (the agent is a draft again). Checked again in the database by academy_grade_examination().""")
+    @ApiResponse(responseCode = "200", description = "The enrollment after the grade")
     @ApiResponse(responseCode = "403", description = "Not a validator, or an examination of your own agent")
     @ApiResponse(responseCode = "409", description = "The enrollment is not waiting for a grade")
     EnrollmentView grade(ProfileId caller, @PathVariable UUID id, @Valid @RequestBody NewGrade body) {
