@@ -12,6 +12,15 @@
 -- grading, pass or fail, with its notes. An agent has at most one open enrollment.
 SET LOCAL ROLE agentanchor_owner;
 ALTER TABLE public.academy_progress ADD COLUMN module_results jsonb NOT NULL DEFAULT '[]';
+-- Until now an agent suspended in training and reinstated as a draft could enroll beside its open enrollment: the
+-- older open ones are withdrawn, so the index below can hold. (The owner sees past the policies only meanwhile.)
+ALTER TABLE public.academy_progress NO FORCE ROW LEVEL SECURITY;
+UPDATE public.academy_progress p SET status = 'withdrawn', completed_at = now()
+ WHERE p.status IN ('enrolled', 'in_progress', 'examination')
+   AND EXISTS (SELECT 1 FROM public.academy_progress q
+                WHERE q.agent_id = p.agent_id AND q.status IN ('enrolled', 'in_progress', 'examination')
+                  AND (q.enrolled_at, q.id) > (p.enrolled_at, p.id));
+ALTER TABLE public.academy_progress FORCE ROW LEVEL SECURITY;
 CREATE UNIQUE INDEX academy_progress_one_open_per_agent ON public.academy_progress (agent_id)
     WHERE status IN ('enrolled', 'in_progress', 'examination');
 
