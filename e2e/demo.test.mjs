@@ -130,12 +130,17 @@ test('the demo page walks a new agent through its life and shows its live events
   // The page says so once the enrollment's response is in, which may come after the live event: wait for it.
   await page.locator('#agents-status', { hasText: 'enrolled' }).waitFor();
 
-  // Step 2: the owner asks for the examination.
+  // Step 2: the demo examiner passes its five modules (85 clears every pass mark of basic training).
+  assert.equal(await row.getByLabel('Module score').inputValue(), '85');
+  await row.getByRole('button', { name: 'Grade modules as examiner' }).click();
+  await page.locator('#agents-status', { hasText: 'the examination is open' }).waitFor();
+
+  // Step 3: the owner asks for the examination.
   await row.getByRole('button', { name: 'Request examination' }).click();
   await agentRow('[data-status="examination"]').waitFor();
   await feedItem('agent-status-change', 'training → examination').waitFor();
 
-  // Step 3: the demo examiner (a trainer who does not own the agent) grades it 85: it graduates.
+  // Step 4: the demo examiner (a trainer who does not own the agent) grades it 85: it graduates.
   const score = row.getByLabel('Score');
   assert.equal(await score.inputValue(), '85');
   await row.getByRole('button', { name: 'Grade as examiner' }).click();

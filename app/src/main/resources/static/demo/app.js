@@ -258,7 +258,12 @@
     if (a.status === 'draft') {
       controls = [button('Enroll in academy', () => enroll(id))];
     } else if (a.status === 'training') {
-      controls = [button('Request examination', () => requestExamination(id))];
+      const score = el('input', { id: 'module-score-' + id, type: 'number', min: 0, max: 100, step: 1,
+        value: DEFAULT_SCORE, inputmode: 'numeric', className: 'score', 'aria-describedby': describedBy });
+      controls = [el('div', { className: 'inline' },
+        el('label', { for: 'module-score-' + id }, 'Module score'), score,
+        button('Grade modules as examiner', () => gradeModules(id, score), { className: 'small examiner' })),
+        button('Request examination', () => requestExamination(id))];
     } else if (a.status === 'examination') {
       const score = el('input', { id: 'score-' + id, type: 'number', min: 0, max: 100, step: 1, value: DEFAULT_SCORE,
         inputmode: 'numeric', className: 'score', 'aria-describedby': describedBy });
@@ -337,9 +342,36 @@
     return enrollment;
   }
 
+  // The demo examiner grades the enrollment's modules in order with one score, until one fails or all are passed.
+  async function gradeModules(agentId, input) {
+    const score = Number(input.value);
+    if (input.value === '' || !Number.isInteger(score) || score < 0 || score > 100) {
+      throw new Error('a score is a whole number from 0 to 100.');
+    }
+    let enrollment = await enrollmentOf(agentId, ['enrolled', 'in_progress'],
+      'no open enrollment in training (after three failed examinations an enrollment has failed).');
+    let graded = 0;
+    while (enrollment.currentModule !== null) {
+      const module = enrollment.currentModule;
+      enrollment = await asExaminer((token) => api('/api/academy/enrollments/' + enrollment.id + '/modules/' + module
+        + '/results', { method: 'POST', token, body: { score, notes: 'Graded by the demo examiner on the demo page' } }));
+      graded += 1;
+      if (enrollment.currentModule === module) {
+        return EXAMINER.name + ' graded module ' + module + ' of ' + nameOf(agentId) + ' ' + score
+          + ': below its pass mark, so it stays the current module.';
+      }
+    }
+    return EXAMINER.name + ' graded ' + graded + ' module' + (graded === 1 ? '' : 's') + ' of ' + nameOf(agentId)
+      + ': all ' + enrollment.totalModules + ' passed, the examination is open.';
+  }
+
   async function requestExamination(agentId) {
     const enrollment = await enrollmentOf(agentId, ['enrolled', 'in_progress'],
       'no open enrollment to examine (after three failed examinations an enrollment has failed).');
+    if (!enrollment.examinationOpen) {
+      throw new Error('the examination opens once every module is passed: module ' + enrollment.currentModule
+        + ' of ' + enrollment.totalModules + ' is next (Grade modules as examiner).');
+    }
     await api('/api/academy/enrollments/' + enrollment.id + '/examination', { method: 'POST' });
     return nameOf(agentId) + ' is up for examination: the demo examiner can grade it now.';
   }

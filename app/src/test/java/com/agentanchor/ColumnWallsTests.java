@@ -36,7 +36,7 @@ class ColumnWallsTests {
     AppRoleDatabase appRole;
 
     @Test
-    void derivedCountersCopiedTermsSpendIdentityAndTierAreWrittenByNobodyDirectly() {
+    void derivedCountersCopiedTermsSpendIdentityTierAndAcademyScoresAreWrittenByNobodyDirectly() {
         var api = new Api(port);
         var sellerToken = api.token(unique("seller"));
         var seller = api.profileId(sellerToken);
@@ -69,6 +69,19 @@ class ColumnWallsTests {
                 INSERT INTO acquisitions (listing_id, agent_id, consumer_id, acquisition_type, status,
                                           commission_rate_at_acquisition)
                 VALUES (?::uuid, '%s', '%s', 'commission', 'terminated', 0)""".formatted(agent, consumer), listing));
+
+        var trainee = api.post("/api/agents", consumerToken, Map.of("name", "Trainee")).body().get("id").asString();
+        var enrollment = api.post("/api/academy/enrollments", consumerToken, Map.of("agentId", trainee)).body()
+                .get("id").asString();
+        for (var change : List.of("status = 'passed'", "module_scores = '{\"1\": 100}'", "overall_score = 100",
+                "completed_modules = '[1, 2, 3, 4, 5]'", "current_module = NULL", "module_results = '[]'",
+                "examination_history = '[]'", "last_examination_score = 100", "graduated_at = now()")) {
+            walls.put("academy_progress." + change, outcome(consumer,
+                    "UPDATE academy_progress SET " + change + " WHERE id = ?::uuid", enrollment));
+        }
+        walls.put("academy_progress: INSERT with its own scores", outcome(consumer, """
+                INSERT INTO academy_progress (agent_id, curriculum_type, status, module_scores)
+                VALUES (?::uuid, 'remedial', 'passed', '{"1": 100}')""", trainee));
 
         walls.forEach((cell, result) -> System.out.printf("column wall  %-70s %s%n", cell, result));
         assertThat(walls).allSatisfy((cell, result) -> assertThat(result).as(cell).isEqualTo("refused"));

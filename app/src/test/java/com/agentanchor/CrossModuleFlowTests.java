@@ -72,9 +72,14 @@ class CrossModuleFlowTests {
                 Integer.class, enrollment)).as("nothing written").isZero();
     }
 
-    /** Enrolls the agent and puts it up for examination; the enrollment's id. */
+    /** Enrolls the agent, passes its modules and puts it up for examination; the enrollment's id. */
     private String examination() {
         var id = api.post("/api/academy/enrollments", owner, Map.of("agentId", agent)).body().get("id").asString();
+        var examiner = api.trainer(unique("module-examiner"));
+        for (int module = 1; module <= 5; module++) {
+            assertThat(api.post("/api/academy/enrollments/" + id + "/modules/" + module + "/results", examiner,
+                    Map.of("score", 90)).status()).isEqualTo(200);
+        }
         assertThat(api.post("/api/academy/enrollments/" + id + "/examination", owner, Map.of()).status())
                 .isEqualTo(200);
         return id;

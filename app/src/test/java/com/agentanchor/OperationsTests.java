@@ -77,6 +77,12 @@ class OperationsTests {
                 .propertyNames()).contains("200", "400", "401", "403", "404", "409");
         assertThat(docs.get("paths").get("/api/academy/enrollments/{id}/grades").get("post").get("responses")
                 .propertyNames()).contains("200", "403", "404", "409");
+        assertThat(docs.get("paths").get("/api/academy/enrollments/{id}/modules/{moduleId}/results").get("post")
+                .get("responses").propertyNames()).contains("200", "400", "403", "404", "409");
+        assertThat(docs.get("paths").get("/api/academy/enrollments/{id}/withdraw").get("post").get("summary")
+                .asString()).isEqualTo("Withdraw your agent's enrollment");
+        assertThat(docs.get("paths").get("/api/profiles/{id}").get("get").get("responses").propertyNames())
+                .contains("200", "404");
         assertThat(docs.get("paths").get("/api/council/decisions/{id}/override").get("post").get("responses")
                 .propertyNames()).contains("200", "400", "403", "404", "409");
         assertThat(docs.get("paths").get("/api/marketplace/listings/{id}/acquisitions").get("post").get("responses")

@@ -1,8 +1,10 @@
 /**
- * Academy: trains agents before they graduate. Owns {@code academy_progress}. An owner enrolls a draft (it goes
- * into training) and, when ready, puts it up for examination; a validator grades the examination, and a pass
- * graduates the agent (active, in public view, with the trust an examination earns). Curricula, modules and their
- * scores are not built yet.
+ * Academy: trains agents before they graduate. Owns {@code academy_progress}. The curricula (five, each with its
+ * modules and pass marks) are defined once, in {@code domain.Curricula}. An owner enrolls a draft in a curriculum (it
+ * goes into training); validators grade its modules in order; once every module is passed the owner puts the agent up
+ * for examination, and a validator grades it: a pass graduates the agent (active, in public view, with the trust an
+ * examination earns). An owner may withdraw an enrollment in training. After enrolling, every write is a definer
+ * function that checks who acts: nobody writes their own agent's scores.
  */
 @ApplicationModule(displayName = "Academy", allowedDependencies = { "platform", "profiles :: api", "agents :: api" })
 package com.agentanchor.academy;

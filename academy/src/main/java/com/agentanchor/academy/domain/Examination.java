@@ -3,14 +3,14 @@ package com.agentanchor.academy.domain;
 import org.jmolecules.ddd.annotation.ValueObject;
 
 /**
- * A graded examination: a score from 0 to 100. From {@link #PASS_MARK} the agent graduates and earns
- * {@link #GRADUATION_TRUST} trust (a new agent's 100 becomes 200, Provisional); below it, it trains again, and after
- * {@link #MAX_ATTEMPTS} failed attempts the enrollment has failed and the agent is a draft again, free to enroll anew.
+ * A graded examination: a score from 0 to 100. From the curriculum's examination pass mark the agent graduates and
+ * earns {@link #GRADUATION_TRUST} trust (a new agent's 100 becomes 200, Provisional); below it, it trains again, and
+ * after {@link #MAX_ATTEMPTS} failed attempts the enrollment has failed and the agent is a draft again, free to
+ * enroll anew. {@code academy_grade_examination()} applies the same rule in the database.
  */
 @ValueObject
 public record Examination(int score, String notes) {
 
-    public static final int PASS_MARK = 70;
     public static final int GRADUATION_TRUST = 100;
     public static final int MAX_ATTEMPTS = 3;
 
@@ -20,13 +20,13 @@ public record Examination(int score, String notes) {
         }
     }
 
-    public boolean passed() {
-        return score >= PASS_MARK;
+    public boolean passes(int passMark) {
+        return score >= passMark;
     }
 
-    /** Where the enrollment goes after this attempt, the {@code attempt}-th. */
-    public EnrollmentStatus enrollmentStatusAfter(int attempt) {
-        if (passed()) {
+    /** Where the enrollment goes after this attempt, the {@code attempt}-th, against {@code passMark}. */
+    public EnrollmentStatus enrollmentStatusAfter(int attempt, int passMark) {
+        if (passes(passMark)) {
             return EnrollmentStatus.passed;
         }
         return attempt >= MAX_ATTEMPTS ? EnrollmentStatus.failed : EnrollmentStatus.in_progress;

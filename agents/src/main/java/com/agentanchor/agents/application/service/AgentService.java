@@ -1,6 +1,7 @@
 package com.agentanchor.agents.application.service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,6 +68,12 @@ class AgentService implements AgentRegistration, AgentCatalog, AgentEditing, Age
         var rows = agents.visible(page * size, size + 1);
         var items = rows.stream().limit(size).map(a -> AgentView.of(a, viewer.value())).toList();
         return new AgentPage(items, page, size, rows.size() > size);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AgentView> publicAgentsOf(ProfileId owner, int limit) {
+        return agents.activeOf(owner.value(), limit).stream().map(a -> AgentView.of(a, null)).toList();
     }
 
     @Override

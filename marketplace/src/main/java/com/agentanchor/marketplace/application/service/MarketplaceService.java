@@ -65,6 +65,12 @@ class MarketplaceService implements Selling, Browsing, Acquiring {
 
     @Override
     @Transactional(readOnly = true)
+    public List<ListingView> activeListingsOf(UUID sellerId, int limit) {
+        return listings.activeOfSeller(sellerId, limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public ListingView listing(UUID id) {
         return listings.find(id).orElseThrow(() -> new NotFound("No listing " + id));
     }

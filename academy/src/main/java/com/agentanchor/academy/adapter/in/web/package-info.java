@@ -1,4 +1,4 @@
-/** HTTP for the academy: {@code /api/academy/enrollments}. */
+/** HTTP for the academy: {@code /api/academy/curricula}, {@code /enrollments}, {@code /examinations}. */
 @PrimaryAdapter
 package com.agentanchor.academy.adapter.in.web;
 

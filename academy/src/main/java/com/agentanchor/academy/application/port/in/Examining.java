@@ -8,12 +8,23 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 import com.agentanchor.academy.domain.Examination;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
-/** A validator's side of the academy: grade examinations of other trainers' agents. */
+/** A validator's side of the academy: grade the modules and examinations of other trainers' agents. */
 @PrimaryPort
 public interface Examining {
 
     /** Examinations waiting for a grade, oldest first. */
     List<EnrollmentView> awaitingExamination(int limit);
+
+    /**
+     * Grades the current module of an enrollment in training: from the module's pass mark it is passed and the next
+     * one becomes current.
+     *
+     * @throws NotAnExaminer when the caller is not a validator, or the agent is their own
+     * @throws EnrollmentNotFound when there is no such enrollment
+     * @throws NoSuchModule when its curriculum has no such module
+     * @throws NotReady when the enrollment is not in training, or the module is not the current one
+     */
+    EnrollmentView gradeModule(ProfileId validator, UUID enrollmentId, int module, int score, String notes);
 
     /**
      * Grades an examination: a pass graduates the agent, a fail sends it back to training.

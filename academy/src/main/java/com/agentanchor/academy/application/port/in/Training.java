@@ -8,25 +8,44 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 import com.agentanchor.academy.domain.CurriculumType;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
-/** An owner's side of the academy: enroll a draft, put it up for examination. */
+/** An owner's side of the academy: enroll an agent, put it up for examination, withdraw it. */
 @PrimaryPort
 public interface Training {
 
     /**
-     * The draft goes into training.
+     * Enrolls the agent: a draft goes into training; an agent in training whose last enrollment was withdrawn
+     * enrolls again.
      *
      * @throws EnrollmentNotFound when the caller owns no such agent
-     * @throws NotReady when the agent is not a draft
+     * @throws NotReady when the agent is neither a draft nor in training, or has an open enrollment already
      */
     EnrollmentView enroll(ProfileId owner, UUID agentId, CurriculumType curriculum);
 
     /**
      * The agent sits its examination; a validator grades it.
      *
-     * @throws EnrollmentNotFound when the caller has no such enrollment
-     * @throws NotReady when the enrollment is not in training
+     * @throws EnrollmentNotFound when the caller sees no such enrollment
+     * @throws NotYourEnrollment when the caller sees it (a validator) but does not own the agent
+     * @throws NotReady when the enrollment is not in training, or a module is not passed yet
      */
     EnrollmentView sitExamination(ProfileId owner, UUID enrollmentId);
 
+    /**
+     * The owner ends the enrollment while it trains; the agent stays in training and may enroll again.
+     *
+     * @throws EnrollmentNotFound when the caller sees no such enrollment
+     * @throws NotYourEnrollment when the caller sees it (a validator) but does not own the agent
+     * @throws NotReady when it is under examination or over
+     */
+    EnrollmentView withdraw(ProfileId owner, UUID enrollmentId);
+
+    /** The agent's enrollments the caller may see (its owner, validators), newest first. */
     List<EnrollmentView> enrollmentsOf(UUID agentId);
+
+    /**
+     * One enrollment.
+     *
+     * @throws EnrollmentNotFound when the caller may not see it
+     */
+    EnrollmentView enrollment(UUID enrollmentId);
 }

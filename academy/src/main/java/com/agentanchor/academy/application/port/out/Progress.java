@@ -6,22 +6,30 @@ import java.util.UUID;
 
 import com.agentanchor.academy.domain.CurriculumType;
 import com.agentanchor.academy.domain.Enrollment;
-import com.agentanchor.academy.domain.Examination;
 
-/** academy_progress, under the acting user's row-level security. */
+/**
+ * academy_progress, under the acting user's row-level security. The app may only insert an enrollment (agent and
+ * curriculum); every change after that goes through a definer function that checks who acts, each of which refuses
+ * with {@code NotAnExaminer}, {@code NotYourEnrollment} or {@code NotReady} as the function says.
+ */
 public interface Progress {
 
+    /** A new enrollment; {@code NotReady} when the agent has an open one (one open enrollment per agent). */
     Enrollment insert(UUID agentId, CurriculumType curriculum);
 
     Optional<Enrollment> find(UUID id);
 
-    /** The enrollment if the acting user may change it (its owner, or a validator while it is examined), locked. */
-    Optional<Enrollment> lock(UUID id);
+    /** {@code academy_record_module_result}: a validator, not the agent's owner. */
+    Enrollment recordModuleResult(UUID id, int module, int score, String notes);
 
-    Enrollment markExamination(UUID id);
+    /** {@code academy_request_examination}: the agent's owner, every module passed. */
+    Enrollment requestExamination(UUID id);
 
-    /** Stores a graded enrollment: the attempt and its score in the history; a pass stamps graduation. */
-    Enrollment recordExamination(Enrollment graded, UUID examiner, Examination examination);
+    /** {@code academy_grade_examination}: a validator, not the agent's owner. */
+    Enrollment gradeExamination(UUID id, int score, String notes);
+
+    /** {@code academy_withdraw}: the agent's owner. */
+    Enrollment withdraw(UUID id);
 
     List<Enrollment> ofAgent(UUID agentId);
 

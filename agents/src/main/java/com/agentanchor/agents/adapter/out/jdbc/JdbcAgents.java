@@ -80,6 +80,12 @@ class JdbcAgents implements Agents {
     }
 
     @Override
+    public List<Agent> activeOf(UUID ownerId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM agents WHERE owner_id = ? AND status = 'active' "
+                + "ORDER BY created_at DESC, id DESC LIMIT ?").params(ownerId, limit).query(this::agent).list();
+    }
+
+    @Override
     public Agent update(Agent a) {
         return jdbc.sql("""
                 UPDATE agents SET name = ?, description = ?, system_prompt = ?, model = ?, config = ?::jsonb,

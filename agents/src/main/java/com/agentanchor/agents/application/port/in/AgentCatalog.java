@@ -1,5 +1,6 @@
 package com.agentanchor.agents.application.port.in;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
@@ -16,4 +17,7 @@ public interface AgentCatalog {
 
     /** The calling agent as it sees itself (whatever its status; never its system prompt). */
     AgentView self(CallingAgent agent);
+
+    /** The owner's agents in public view (active), newest first, as anyone sees them: for their public page. */
+    List<AgentView> publicAgentsOf(ProfileId owner, int limit);
 }

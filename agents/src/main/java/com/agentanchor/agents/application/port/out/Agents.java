@@ -21,6 +21,9 @@ public interface Agents {
     /** Newest first. */
     List<Agent> visible(int offset, int limit);
 
+    /** The owner's active agents, newest first. */
+    List<Agent> activeOf(UUID ownerId, int limit);
+
     Agent update(Agent agent);
 
     /**

@@ -73,6 +73,15 @@ class JdbcListings implements Listings {
                 .param(limit).query(this::listing).list();
     }
 
+    @Override
+    public List<ListingView> activeOfSeller(UUID sellerId, int limit) {
+        // marketplace_listings_seller_idx; on sale as in the catalogue: active, of an agent still active.
+        return jdbc.sql("SELECT " + COLUMNS + " FROM marketplace_listings l WHERE seller_id = ? AND status = 'active' "
+                + "AND EXISTS (SELECT 1 FROM agents a WHERE a.id = l.agent_id AND a.status = 'active') "
+                + "ORDER BY published_at DESC, id DESC LIMIT ?")
+                .params(sellerId, limit).query(this::listing).list();
+    }
+
     private ListingView listing(ResultSet rs, int row) throws SQLException {
         var tags = new ArrayList<String>();
         var stored = rs.getString("tags");

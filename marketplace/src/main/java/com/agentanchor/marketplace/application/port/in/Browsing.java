@@ -12,6 +12,9 @@ public interface Browsing {
     /** Active listings, newest first. */
     List<ListingView> catalogue(int limit);
 
+    /** The seller's listings on sale (active, of an active agent), newest first: for their public page. */
+    List<ListingView> activeListingsOf(UUID sellerId, int limit);
+
     /**
      * An active listing, or one of the caller's own.
      *

@@ -24,4 +24,7 @@ public interface Listings {
 
     /** Active listings, newest published first. */
     List<ListingView> active(int limit);
+
+    /** The seller's listings on sale (active, of an active agent), newest first. */
+    List<ListingView> activeOfSeller(UUID sellerId, int limit);
 }

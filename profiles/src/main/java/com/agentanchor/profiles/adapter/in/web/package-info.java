@@ -1,4 +1,4 @@
-/** HTTP for a user's own profile: {@code /api/profiles/me}. */
+/** HTTP for profiles: {@code /api/profiles/me} (your own), {@code /api/profiles/{id}} (anyone's public page). */
 @PrimaryAdapter
 package com.agentanchor.profiles.adapter.in.web;
 

@@ -14,6 +14,7 @@ import com.agentanchor.profiles.application.port.in.AuthenticatedSubject;
 import com.agentanchor.profiles.application.port.out.Profiles;
 import com.agentanchor.profiles.domain.NotificationPreferences;
 import com.agentanchor.profiles.domain.Profile;
+import com.agentanchor.profiles.domain.PublicProfile;
 import com.agentanchor.profiles.domain.SubscriptionTier;
 import com.agentanchor.profiles.domain.UserRole;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -68,6 +69,17 @@ class JdbcProfiles implements Profiles {
                 .params(p.fullName(), p.avatarUrl(), p.role().name(), json.writeValueAsString(
                         StoredPreferences.of(p.notificationPreferences())), p.storefrontName(), p.storefrontBio(), p.id())
                 .query(this::profile).single();
+    }
+
+    @Override
+    public Optional<PublicProfile> findPublic(UUID id) {
+        // A definer function: the profiles policies show a user only their own row.
+        return jdbc.sql("SELECT id, full_name, avatar_url, storefront_name, storefront_bio, created_at "
+                + "FROM public_profile(?)").param(id)
+                .query((rs, n) -> new PublicProfile(rs.getObject("id", UUID.class), rs.getString("full_name"),
+                        rs.getString("avatar_url"), rs.getString("storefront_name"), rs.getString("storefront_bio"),
+                        instant(rs, "created_at")))
+                .optional();
     }
 
     private Profile profile(ResultSet rs, int row) throws SQLException {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.agentanchor.profiles.application.port.in.AuthenticatedSubject;
 import com.agentanchor.profiles.domain.Profile;
+import com.agentanchor.profiles.domain.PublicProfile;
 
 /** The stored profiles, as far as the acting user may see them. */
 public interface Profiles {
@@ -18,6 +19,9 @@ public interface Profiles {
     Optional<Profile> find(UUID id);
 
     Profile save(Profile profile);
+
+    /** Anyone's profile, its public fields only, through {@code public_profile()}: for anyone, even anonymous. */
+    Optional<PublicProfile> findPublic(UUID id);
 
     record Provisioned(UUID id, boolean created) {
     }

@@ -244,8 +244,12 @@ class RealtimeFlowTests {
         var agent = api.post("/api/agents", owner, Map.of("name", "Valedictorian")).body().get("id").asString();
         var enrollment = api.post("/api/academy/enrollments", owner, Map.of("agentId", agent)).body().get("id")
                 .asString();
-        api.post("/api/academy/enrollments/" + enrollment + "/examination", owner, Map.of());
         var examiner = api.trainer("examiner-" + UUID.randomUUID());
+        for (int module = 1; module <= 5; module++) { // basic training's modules: the examination opens after them
+            api.post("/api/academy/enrollments/" + enrollment + "/modules/" + module + "/results", examiner,
+                    Map.of("score", 90));
+        }
+        api.post("/api/academy/enrollments/" + enrollment + "/examination", owner, Map.of());
 
         try (var anyone = client(null)) {
             anyone.subscribe("observer-feed", "agent-graduated", "trust-change", "trust-tier-change", "new-event");
