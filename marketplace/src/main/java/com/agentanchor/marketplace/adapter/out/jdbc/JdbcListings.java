@@ -56,7 +56,7 @@ class JdbcListings implements Listings {
     public Listing insert(Listing l) {
         var t = l.terms();
         try {
-            return jdbc.sql("INSERT INTO marketplace_listings l (agent_id, seller_id, title, description, status, "
+            return jdbc.sql("INSERT INTO marketplace_listings AS l (agent_id, seller_id, title, description, status, "
                     + "commission_rate, clone_price, enterprise_price, available_for_commission, available_for_clone, "
                     + "available_for_enterprise, max_clones, category, tags, preview_config, published_at) "
                     + "VALUES (?, ?, ?, ?, ?::listing_status, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) "
