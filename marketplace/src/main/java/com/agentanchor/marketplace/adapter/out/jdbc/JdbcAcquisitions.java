@@ -2,6 +2,7 @@ package com.agentanchor.marketplace.adapter.out.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.agentanchor.marketplace.application.port.in.InvalidMarketplaceRequest;
 import com.agentanchor.marketplace.application.port.in.NotAcquirable;
 import com.agentanchor.marketplace.application.port.in.NotChangeable;
 import com.agentanchor.marketplace.application.port.in.NotYours;
@@ -143,9 +145,9 @@ class JdbcAcquisitions implements Acquisitions {
 
     private static String instant(String key) {
         try {
-            return java.time.Instant.parse(key).toString();
+            return Instant.parse(key).toString();
         } catch (RuntimeException e) {
-            throw new com.agentanchor.marketplace.application.port.in.InvalidMarketplaceRequest("after",
+            throw new InvalidMarketplaceRequest("after",
                     "not a cursor of this list and order; pass the next of a page");
         }
     }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,9 +128,9 @@ class JdbcListings implements Listings {
             args.add(q.minTier());
         }
         if (q.type() != null) {
-            var offered = switch0(q.type().name(), "l.available_for_commission", "l.available_for_clone",
+            var offered = byType(q.type().name(), "l.available_for_commission", "l.available_for_clone",
                     "l.available_for_enterprise");
-            var price = switch0(q.type().name(), "l.commission_rate", "l.clone_price", "l.enterprise_price");
+            var price = byType(q.type().name(), "l.commission_rate", "l.clone_price", "l.enterprise_price");
             where.add("coalesce(" + offered + ", false)");
             if (q.maxPrice() != null) {
                 where.add("coalesce(" + price + ", 0) <= ?");
@@ -251,7 +252,7 @@ class JdbcListings implements Listings {
         }
     }
 
-    private static String switch0(String type, String commission, String clone, String enterprise) {
+    private static String byType(String type, String commission, String clone, String enterprise) {
         return type.equals("commission") ? commission : type.equals("clone") ? clone : enterprise;
     }
 
@@ -282,6 +283,6 @@ class JdbcListings implements Listings {
     }
 
     static OffsetDateTime timestamp(Instant at) {
-        return at == null ? null : at.atOffset(java.time.ZoneOffset.UTC);
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 }
