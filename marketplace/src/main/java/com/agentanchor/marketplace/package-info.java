@@ -10,10 +10,11 @@
  * the clone stock atomically (the listing sells out), admits nothing past an active enterprise lock, lets a consumer
  * walk away and a seller terminate or record usage only through definer functions, and counts reviews (once per
  * acquisition) into the listing's average. Each acquisition is published as {@code AgentAcquired}, which the truth
- * chain records.
+ * chain records. When an agent retires ({@code AgentStatusChanged}), its listings retire and their active
+ * commissions and enterprise locks end.
  */
 @ApplicationModule(displayName = "Marketplace", allowedDependencies = {
-        "platform", "profiles :: api", "agents :: api" })
+        "platform", "profiles :: api", "agents :: api", "agents :: events" })
 package com.agentanchor.marketplace;
 
 import org.springframework.modulith.ApplicationModule;

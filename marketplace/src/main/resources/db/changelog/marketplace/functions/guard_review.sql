@@ -5,7 +5,7 @@
 -- 006-marketplace-lifecycle.sql created it (a stub, for its owner and grants); CREATE OR REPLACE keeps both.
 SET LOCAL ROLE agentanchor_owner;
 -- A review is written once: the consumer's update policy lets them write rating and review, this makes it the
--- first and last time, and dates it (whatever reviewed_at the update carried). The Java twin is Acquisition.review.
+-- first and last time, and dates it (whatever reviewed_at the update carried). The Java twin is Acquisition.whyNotReview.
 CREATE OR REPLACE FUNCTION public.guard_review() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path = ''

@@ -7,7 +7,7 @@ SET LOCAL ROLE agentanchor_definer;
 -- The seller, who runs the agent, records uses of an active commission acquisition. total_spent is recomputed from
 -- total_usage at the rate copied at acquisition, never accumulated, so rounding cannot drift and the rate the
 -- listing has now does not matter. The row lock serializes concurrent reports. The Java twin is
--- Acquisition.recordUsage.
+-- Acquisition.whyNoUsage and spentAfter.
 CREATE OR REPLACE FUNCTION public.record_acquisition_usage(p_acquisition_id uuid, p_uses integer) RETURNS void
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
     SET search_path = ''

@@ -5,7 +5,9 @@
 -- 006-marketplace-lifecycle.sql created it (a stub, for its owner and grants); CREATE OR REPLACE keeps both.
 SET LOCAL ROLE agentanchor_definer;
 -- The seller (the listing's) ends an active commission or enterprise acquisition of their agent. A clone is the
--- consumer's agent once bought: there is nothing left to terminate. The Java twin is Acquisition.terminate.
+-- consumer's agent once bought: there is nothing left to terminate. The Java twin is Acquisition.whyNotTerminate.
+-- p_reason is part of the call for the caller's log: the origin's acquisitions have a column for a consumer's
+-- walk-away reason only, and this does not put a seller's words there.
 CREATE OR REPLACE FUNCTION public.terminate_acquisition(p_acquisition_id uuid, p_reason text) RETURNS void
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
     SET search_path = ''

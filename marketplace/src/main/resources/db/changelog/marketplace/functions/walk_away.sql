@@ -6,7 +6,7 @@
 SET LOCAL ROLE agentanchor_definer;
 -- The consumer ends their own active acquisition, if it lets them (can_walk_away, copied at acquisition). A
 -- definer: the consumer may not write status, or they could also bring an ended acquisition back. The Java twin is
--- Acquisition.walkAway.
+-- Acquisition.whyNotWalkAway.
 CREATE OR REPLACE FUNCTION public.walk_away(p_acquisition_id uuid, p_reason text) RETURNS void
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
     SET search_path = ''

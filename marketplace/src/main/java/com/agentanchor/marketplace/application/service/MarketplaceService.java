@@ -132,6 +132,23 @@ class MarketplaceService implements Selling, Browsing, Acquiring {
     }
 
     @Override
+    @Transactional
+    public void withdraw(ProfileId seller, UUID agentId, String reason) {
+        for (var listing : listings.ofAgent(agentId)) {
+            if (!listing.isSoldBy(seller.value()) || listing.status() == ListingStatus.retired) {
+                continue;
+            }
+            for (var acquisition : acquisitions.activeOf(listing.id())) {
+                if (acquisition.whyNotTerminate().isEmpty()) {
+                    acquisitions.terminate(acquisition.id(), reason);
+                }
+            }
+            listings.update(listing.revise(null, null, null, null, null, null, ListingStatus.retired, clock.instant())
+                    .orElseThrow());
+        }
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Page<ListingView> search(ListingQuery query) {
         var page = listings.search(query);

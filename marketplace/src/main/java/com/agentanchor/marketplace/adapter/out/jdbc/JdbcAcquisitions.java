@@ -75,6 +75,12 @@ class JdbcAcquisitions implements Acquisitions {
     }
 
     @Override
+    public List<Acquisition> activeOf(UUID listingId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM acquisitions a WHERE a.listing_id = ? AND a.status = 'active'")
+                .param(listingId).query(this::acquisition).list();
+    }
+
+    @Override
     public List<Acquisition> ofConsumer(UUID consumerId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM acquisitions a WHERE a.consumer_id = ? "
                 + "ORDER BY a.created_at DESC, a.id DESC").param(consumerId).query(this::acquisition).list();

@@ -107,6 +107,12 @@ class JdbcListings implements Listings {
     }
 
     @Override
+    public List<Listing> ofAgent(UUID agentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM marketplace_listings l WHERE l.agent_id = ? ORDER BY l.created_at")
+                .param(agentId).query(this::listing).list();
+    }
+
+    @Override
     public Page<Listing> search(ListingQuery q) {
         var key = sortKey(q.sort());
         var where = new ArrayList<String>(List.of("l.status = 'active'", "a.status = 'active'"));

@@ -54,4 +54,11 @@ public interface Selling {
      * @throws NotChangeable when it has ended, or is not a commission
      */
     AcquisitionView recordUsage(ProfileId seller, UUID acquisitionId, int uses);
+
+    /**
+     * Takes the seller's agent off the market for good, as its retirement does: every listing of it not retired yet
+     * retires, and their active commissions and enterprise locks are terminated (clones are their consumers' agents
+     * and stay). Doing it again changes nothing.
+     */
+    void withdraw(ProfileId seller, UUID agentId, String reason);
 }

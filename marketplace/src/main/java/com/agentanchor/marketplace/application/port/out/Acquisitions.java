@@ -27,6 +27,9 @@ public interface Acquisitions {
 
     Optional<Acquisition> find(UUID id);
 
+    /** The listing's active acquisitions the caller may see. */
+    List<Acquisition> activeOf(UUID listingId);
+
     /** The consumer's acquisitions, newest first. */
     List<Acquisition> ofConsumer(UUID consumerId);
 

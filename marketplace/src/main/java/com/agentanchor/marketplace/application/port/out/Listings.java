@@ -1,5 +1,6 @@
 package com.agentanchor.marketplace.application.port.out;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +29,9 @@ public interface Listings {
     Optional<Listing> find(UUID id);
 
     Optional<Listing> activeOf(UUID agentId);
+
+    /** Every listing of the agent the caller may see. */
+    List<Listing> ofAgent(UUID agentId);
 
     /** Active listings of active agents matching the query, one page. */
     Page<Listing> search(ListingQuery query);
