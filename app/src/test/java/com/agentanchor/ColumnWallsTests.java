@@ -61,7 +61,9 @@ class ColumnWallsTests {
                     "UPDATE marketplace_listings SET " + change + " WHERE id = ?::uuid", listing));
         }
         for (var change : List.of("commission_rate_at_acquisition = 0", "price_at_acquisition = 0",
-                "total_spent = 0", "total_usage = 0", "status = 'active'", "can_walk_away = true")) {
+                "total_spent = 0", "total_usage = 0", "status = 'active'", "can_walk_away = true",
+                "status = 'terminated'", "walk_away_reason = 'gone'", "terminated_at = now()",
+                "cloned_agent_id = '" + agent + "'")) {
             walls.put("acquisitions." + change, outcome(consumer,
                     "UPDATE acquisitions SET " + change + " WHERE id = ?::uuid", acquisition));
         }
@@ -69,6 +71,16 @@ class ColumnWallsTests {
                 INSERT INTO acquisitions (listing_id, agent_id, consumer_id, acquisition_type, status,
                                           commission_rate_at_acquisition)
                 VALUES (?::uuid, '%s', '%s', 'commission', 'terminated', 0)""".formatted(agent, consumer), listing));
+
+        walls.put("acquisitions: INSERT a commission naming a clone", outcome(consumer, """
+                INSERT INTO acquisitions (listing_id, agent_id, consumer_id, acquisition_type, cloned_agent_id)
+                VALUES (?::uuid, '%s', '%s', 'commission', '%s')""".formatted(agent, consumer, agent), listing));
+        walls.put("acquisitions: walk_away as the seller", outcome(seller, "SELECT walk_away(?::uuid, 'not mine')",
+                acquisition));
+        walls.put("acquisitions: record_acquisition_usage as the consumer", outcome(consumer,
+                "SELECT record_acquisition_usage(?::uuid, 1000)", acquisition));
+        walls.put("acquisitions: terminate_acquisition as the consumer", outcome(consumer,
+                "SELECT terminate_acquisition(?::uuid, 'not mine')", acquisition));
 
         var trainee = api.post("/api/agents", consumerToken, Map.of("name", "Trainee")).body().get("id").asString();
         var enrollment = api.post("/api/academy/enrollments", consumerToken, Map.of("agentId", trainee)).body()

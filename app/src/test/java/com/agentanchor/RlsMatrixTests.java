@@ -158,9 +158,10 @@ class RlsMatrixTests {
                 new Table("marketplace_listings", listing, "agent_id, seller_id, title", "'" + agent + "', '" + o + "', 'new'",
                         "title = 'changed'", allowing(OWNER, OWNER, OWNER, OWNER, OWNER)),
                 // Terminated, since O holds the seeded active acquisition of the listing and a second active one
-                // is refused by a unique index (a business rule, not a policy).
+                // is refused by a unique index (a business rule, not a policy). A commission, the kind the listing
+                // offers: take_listing_stock refuses the others before any policy is asked.
                 new Table("acquisitions", acquisition, "listing_id, agent_id, consumer_id, acquisition_type, status",
-                        "'" + sellersListing + "', '" + sellersAgent + "', '" + o + "', 'clone', 'terminated'",
+                        "'" + sellersListing + "', '" + sellersAgent + "', '" + o + "', 'commission', 'terminated'",
                         "review = 'changed'",
                         allowing(OWNER, OWNER, OWNER, OWNER, NOBODY)),
                 // A revoked key, which nobody revives: only its owner sees it, and may add keys beside it.

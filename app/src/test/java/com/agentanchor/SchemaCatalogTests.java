@@ -85,7 +85,9 @@ class SchemaCatalogTests {
                 // what policies compare
                 "profiles.id", "council_decisions.agent_id", "marketplace_listings.seller_id",
                 "marketplace_listings.status", "acquisitions.consumer_id", "acquisitions.agent_id",
-                "academy_progress.agent_id", "observer_events.subject_type", "truth_chain.sequence_number");
+                "academy_progress.agent_id", "observer_events.subject_type", "truth_chain.sequence_number",
+                // the marketplace's full-text search (GIN) and its seller's sales
+                "marketplace_listings.search", "acquisitions.listing_id");
         assertThat(owner.query("""
                 SELECT count(*) FROM pg_indexes WHERE tablename = 'agents'
                    AND indexdef LIKE '%(created_at DESC, id DESC) WHERE (status = ''active''::agent_status)'""",

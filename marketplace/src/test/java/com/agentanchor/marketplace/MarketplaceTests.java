@@ -76,7 +76,7 @@ class MarketplaceTests {
 
         var catalogue = api.get("/api/marketplace/listings?limit=100", null);
         assertThat(catalogue.status()).as("no token needed").isEqualTo(200);
-        assertThat(ids(catalogue.body())).contains(id);
+        assertThat(ids(catalogue.body().get("items"))).contains(id);
         var one = api.get("/api/marketplace/listings/" + id, null);
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.body().get("title").asString()).isEqualTo("Scholar for hire");
@@ -87,11 +87,11 @@ class MarketplaceTests {
         var older = list(seller, agent, Map.of()).get("id").asString();
         var newer = list(seller, graduate(seller, "Newer"), Map.of()).get("id").asString();
 
-        var catalogue = ids(api.get("/api/marketplace/listings?limit=100", null).body());
+        var catalogue = ids(api.get("/api/marketplace/listings?limit=100", null).body().get("items"));
         assertThat(catalogue).contains(newer, older);
         assertThat(catalogue.indexOf(newer)).isLessThan(catalogue.indexOf(older));
-        assertThat(api.get("/api/marketplace/listings?limit=1", null).body().size()).isEqualTo(1);
-        assertThat(api.get("/api/marketplace/listings", null).body().size()).isBetween(2, 20);
+        assertThat(api.get("/api/marketplace/listings?limit=1", null).body().get("items").size()).isEqualTo(1);
+        assertThat(api.get("/api/marketplace/listings", null).body().get("items").size()).isBetween(2, 20);
         for (var limit : List.of("0", "101")) {
             var refused = api.get("/api/marketplace/listings?limit=" + limit, null);
             assertThat(refused.status()).isEqualTo(400);
@@ -194,7 +194,7 @@ class MarketplaceTests {
         assertThat(api.get("/api/marketplace/listings/" + draft, consumer).status()).isEqualTo(404);
         assertThat(api.get("/api/marketplace/listings/" + draft, seller).status()).as("the seller's own")
                 .isEqualTo(200);
-        assertThat(ids(api.get("/api/marketplace/listings?limit=100", seller).body())).doesNotContain(draft);
+        assertThat(ids(api.get("/api/marketplace/listings?limit=100", seller).body().get("items"))).doesNotContain(draft);
         assertThat(api.post("/api/marketplace/listings/" + draft + "/acquisitions", consumer, Map.of()).status())
                 .isEqualTo(404);
         assertThat(api.post("/api/marketplace/listings/" + UUID.randomUUID() + "/acquisitions", consumer, Map.of())
@@ -203,11 +203,11 @@ class MarketplaceTests {
         var listing = list(seller, agent, Map.of()).get("id").asString();
         assertThat(api.post("/api/marketplace/listings/" + listing + "/acquisitions", null, Map.of()).status())
                 .isEqualTo(401);
-        assertThat(ids(api.get("/api/marketplace/listings?limit=100", null).body())).contains(listing);
+        assertThat(ids(api.get("/api/marketplace/listings?limit=100", null).body().get("items"))).contains(listing);
         database.update("UPDATE agents SET status = 'suspended' WHERE id = ?::uuid", agent);
         var suspended = api.post("/api/marketplace/listings/" + listing + "/acquisitions", consumer, Map.of());
         assertThat(suspended.status()).as("a suspended agent is not acquired").isEqualTo(409);
-        assertThat(ids(api.get("/api/marketplace/listings?limit=100", null).body())).as("nor in the catalogue")
+        assertThat(ids(api.get("/api/marketplace/listings?limit=100", null).body().get("items"))).as("nor in the catalogue")
                 .doesNotContain(listing);
         assertThat(acquisitionsOf(draft) + acquisitionsOf(listing)).as("nothing written").isZero();
         assertThat(acquisitionCount(listing)).isZero();

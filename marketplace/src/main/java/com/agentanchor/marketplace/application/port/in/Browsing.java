@@ -9,14 +9,19 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 @PrimaryPort
 public interface Browsing {
 
-    /** Active listings, newest first. */
-    List<ListingView> catalogue(int limit);
+    /**
+     * Active listings of active agents matching the query, in its order.
+     *
+     * @throws InvalidMarketplaceRequest when {@code after} is not a cursor of this order
+     */
+    Page<ListingView> search(ListingQuery query);
 
     /** The seller's listings on sale (active, of an active agent), newest first: for their public page. */
     List<ListingView> activeListingsOf(UUID sellerId, int limit);
 
     /**
-     * An active listing, or one of the caller's own.
+     * An active listing, or one of the caller's own; a look at an active listing by anyone but its seller counts
+     * as a view (the database knows who looks).
      *
      * @throws NotFound when there is no such listing the caller may see
      */

@@ -1,14 +1,23 @@
 package com.agentanchor.marketplace.application.port.in;
 
-import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** What a seller lists: an agent of theirs, a title, and optionally a description, a commission rate, a category and tags. */
-public record NewListing(UUID agentId, String title, String description, BigDecimal commissionRate, String category,
-        List<String> tags) {
+import com.agentanchor.marketplace.domain.ListingStatus;
+import com.agentanchor.marketplace.domain.Terms;
+
+/**
+ * What a seller lists: an agent of theirs, a title, and optionally a description, terms, a category, tags, a
+ * preview configuration, and whether it starts active (the default) or paused.
+ */
+public record NewListing(UUID agentId, String title, String description, Terms terms, String category,
+        List<String> tags, Map<String, Object> previewConfig, ListingStatus status) {
 
     public NewListing {
+        terms = terms == null ? Terms.DEFAULT : terms;
         tags = tags == null ? List.of() : List.copyOf(tags);
+        previewConfig = previewConfig == null ? Map.of() : previewConfig;
+        status = status == null ? ListingStatus.active : status;
     }
 }
