@@ -55,6 +55,9 @@ class PublicProfilesTests {
         assertThat(body.toString()).doesNotContain(email, subject + "\"", "hooks.example.test", "trainer", "free");
         assertThat(api.get("/api/profiles/" + id, seller).body()).as("the same page for its own user")
                 .isEqualTo(body);
+        assertThat(api.get("/api/profiles/" + id, null).body()).as("and for a visitor without an account")
+                .isEqualTo(body);
+        assertThat(api.get("/api/profiles/me", null).status()).as("me is nobody without a token").isEqualTo(401);
     }
 
     @Test

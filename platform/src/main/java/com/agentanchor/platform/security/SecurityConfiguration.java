@@ -67,6 +67,8 @@ class SecurityConfiguration {
                         // The catalogue is a shop window: anyone browses active listings without an account.
                         .requestMatchers(HttpMethod.GET, "/api/marketplace/listings", "/api/marketplace/listings/*")
                         .permitAll()
+                        // A storefront is a shop window too; /api/profiles/me still needs its caller (401 without).
+                        .requestMatchers(HttpMethod.GET, "/api/profiles/*", "/api/academy/curricula").permitAll()
                         .requestMatchers("/error").permitAll()
                         // What agents call with their own keys; users' endpoints are for users only.
                         .requestMatchers("/api/runtime/**", "/v1/traces").hasRole(AgentAuthentication.ROLE)

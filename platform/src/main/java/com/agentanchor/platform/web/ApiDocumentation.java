@@ -37,25 +37,19 @@ class ApiDocumentation {
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
-    /** Errors particular to one operation, beyond those every operation shares. */
+    /**
+     * Errors particular to one operation, beyond those every operation shares, for controllers that do not name
+     * them with {@code @ApiResponse} themselves (these win over annotations).
+     */
     private static final Map<String, Map<String, String>> OPERATION_PROBLEMS = Map.of(
             "POST /api/council/decisions", Map.of("409", "The request cannot apply to the agent as it is "
                     + "(suspending a suspended agent, reinstating one that is not)"),
             "POST /api/council/decisions/{id}/votes", Map.of(
-                    "403", "Not a validator (trainer role), or a decision about your own agent",
+                    "403", "Not a validator (seated by an admin), or a decision about your own agent",
                     "409", "Decided already, or you have voted on it already"),
             "POST /api/council/decisions/{id}/override", Map.of(
                     "403", "You see the decision (as a validator) but do not own the agent",
-                    "409", "Not decided yet, overridden already, or a suspension or reinstatement"),
-            "POST /api/academy/enrollments", Map.of("409", "Only drafts enroll"),
-            "POST /api/academy/enrollments/{id}/examination", Map.of("409", "The enrollment is not in training"),
-            "POST /api/academy/enrollments/{id}/grades", Map.of(
-                    "403", "Not a validator (trainer role), or an examination of your own agent",
-                    "409", "The enrollment is not waiting for a grade"),
-            "POST /api/marketplace/listings", Map.of("404", "No such agent of yours",
-                    "409", "The agent is not active (graduated), or is listed already"),
-            "POST /api/marketplace/listings/{id}/acquisitions", Map.of("409",
-                    "Your own agent, an agent no longer active, or one you hold an active acquisition of already"));
+                    "409", "Not decided yet, overridden already, or a suspension or reinstatement"));
 
     /**
      * The errors every operation can answer with, as problem details; added here once rather than annotated on
