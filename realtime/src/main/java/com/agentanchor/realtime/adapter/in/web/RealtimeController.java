@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.agentanchor.agents.application.port.in.AgentCatalog;
 import com.agentanchor.agents.application.port.in.AgentId;
+import com.agentanchor.agents.application.port.in.CallingAgent;
 import com.agentanchor.platform.refusal.Refusal;
 import com.agentanchor.profiles.application.port.in.CouncilMembership;
 import com.agentanchor.profiles.application.port.in.ProfileId;
@@ -40,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
  * caller's row-level security: a private agent channel is signed only if the caller may see the agent.
  */
 @RestController
-@RequestMapping("/api/realtime")
 class RealtimeController {
 
     private static final Pattern SOCKET_ID = Pattern.compile("\\d+\\.\\d+");
@@ -68,7 +67,7 @@ class RealtimeController {
     }
 
     /** The options to pass to {@code new Pusher(key, options)}, for the cloud and the local default alike. */
-    @GetMapping("/config")
+    @GetMapping("/api/realtime/config")
     Map<String, Object> config() {
         var options = new LinkedHashMap<String, Object>();
         var server = local.getIfAvailable();
@@ -92,7 +91,7 @@ class RealtimeController {
         return options;
     }
 
-    @PostMapping(path = "/auth", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+    @PostMapping(path = "/api/realtime/auth", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     String authorize(ProfileId caller, @RequestParam("socket_id") String socketId,
             @RequestParam("channel_name") String channel) {
@@ -118,8 +117,23 @@ class RealtimeController {
         throw new ChannelRefused(channel, "not yours to subscribe to");
     }
 
+    /**
+     * An agent, with its own key, listens on its own channel ({@code decision-made} when the council decides what it
+     * asked, notifications): {@code private-agent-{its id}} and nothing else, never a client event to anyone else's.
+     */
+    @PostMapping(path = "/api/runtime/realtime/auth", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    String authorizeAgent(CallingAgent caller, @RequestParam("socket_id") String socketId,
+            @RequestParam("channel_name") String channel) {
+        requireSocketId(socketId);
+        if (channel.equals(RealtimeChannels.AGENT_PREFIX + caller.id())) {
+            return sign(socketId, channel, null);
+        }
+        throw new ChannelRefused(channel, "an agent listens on its own channel only");
+    }
+
     /** Signs the user data for {@code pusher:signin}: the caller's own id, nobody else's. */
-    @PostMapping(path = "/user-auth", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = "/api/realtime/user-auth", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Map<String, String> authenticateUser(ProfileId caller, @RequestParam("socket_id") String socketId) {
         requireSocketId(socketId);
         var me = profiles.current(caller);
@@ -134,7 +148,7 @@ class RealtimeController {
      * Pusher's webhooks (cloud mode): presence on the council channel tells the council who is online. Signed with
      * the app secret ({@code X-Pusher-Signature}); anything unsigned or signed otherwise is refused.
      */
-    @PostMapping(path = "/webhooks", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/realtime/webhooks", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> webhook(@RequestHeader("X-Pusher-Key") String key,
             @RequestHeader("X-Pusher-Signature") String signature, @RequestBody String body) {
         var app = app();

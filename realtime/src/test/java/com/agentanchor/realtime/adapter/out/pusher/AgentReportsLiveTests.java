@@ -101,6 +101,27 @@ class AgentReportsLiveTests {
         }
     }
 
+    @Test
+    void anAgentListensOnItsOwnChannelOnly() throws Exception {
+        var agent = api.get("/api/agents?size=1", owner).body().get("items").get(0).get("id").asString();
+        assertThat(agentAuth(key, "private-agent-" + agent)).isEqualTo(200);
+        assertThat(agentAuth(key, "private-agent-" + java.util.UUID.randomUUID())).isEqualTo(403);
+        assertThat(agentAuth(key, "private-user-" + ownerId)).isEqualTo(403);
+        assertThat(agentAuth(owner, "private-agent-" + agent)).as("the agents' endpoint is not for users")
+                .isEqualTo(403);
+    }
+
+    private int agentAuth(String bearer, String channel) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/runtime/realtime/auth"))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("socket_id=123.456&channel_name=" + channel))
+                .build();
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     private static Map<String, Object> event(String title, String severity) {
         return Map.of("eventType", "agent.step", "severity", severity, "title", title);
     }
