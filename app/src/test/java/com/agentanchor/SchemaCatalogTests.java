@@ -22,8 +22,8 @@ import com.agentanchor.support.OwnerDatabase;
 class SchemaCatalogTests {
 
     static final List<String> TABLES = List.of("profiles", "agents", "trust_history", "council_decisions",
-            "truth_chain", "observer_events", "marketplace_listings", "acquisitions", "academy_progress",
-            "validator_credentials");
+            "truth_chain", "truth_chain_private", "observer_events", "marketplace_listings", "acquisitions",
+            "academy_progress", "validator_credentials");
 
     @Autowired
     OwnerDatabase owner;
@@ -68,7 +68,8 @@ class SchemaCatalogTests {
                 "acquisitions.cloned_agent_id -> agents n",
                 "academy_progress.agent_id -> agents c",
                 "validator_credentials.profile_id -> profiles c",
-                "validator_credentials.granted_by -> profiles n");
+                "validator_credentials.granted_by -> profiles n",
+                "truth_chain_private.sequence_number -> truth_chain a");
     }
 
     @Test
