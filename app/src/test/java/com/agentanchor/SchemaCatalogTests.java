@@ -68,8 +68,7 @@ class SchemaCatalogTests {
                 "acquisitions.cloned_agent_id -> agents n",
                 "academy_progress.agent_id -> agents c",
                 "validator_credentials.profile_id -> profiles c",
-                "validator_credentials.granted_by -> profiles n",
-                "truth_chain_private.sequence_number -> truth_chain a");
+                "validator_credentials.granted_by -> profiles n");
     }
 
     @Test

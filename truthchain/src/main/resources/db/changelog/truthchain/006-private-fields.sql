@@ -12,8 +12,9 @@
 SET LOCAL ROLE agentanchor_owner;
 CREATE TABLE public.truth_chain_private (
     id              uuid        NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
-    sequence_number bigint      NOT NULL CONSTRAINT truth_chain_private_sequence_key UNIQUE
-                                REFERENCES public.truth_chain (sequence_number),
+    -- No foreign key: truth_chain rows are never deleted (triggers), truth_chain_keep_private checks the record
+    -- exists, and a key would make TRUNCATE truth_chain fail on the key before its append-only trigger says why.
+    sequence_number bigint      NOT NULL CONSTRAINT truth_chain_private_sequence_key UNIQUE,
     subject_type    text        NOT NULL,
     subject_id      uuid        NOT NULL,
     opening         bytea,
