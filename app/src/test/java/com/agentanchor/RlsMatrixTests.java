@@ -64,6 +64,7 @@ class RlsMatrixTests {
     final UUID acquisition = UUID.randomUUID();
     final UUID progress = UUID.randomUUID();
     final UUID key = UUID.randomUUID();
+    final UUID opening = UUID.randomUUID();
 
     @Autowired
     Environment env;
@@ -133,8 +134,10 @@ class RlsMatrixTests {
                         VALUES ('%13$s', '%4$s', 'basic_training', 'withdrawn');
                     INSERT INTO agent_keys (id, agent_id, name, key_hash, key_prefix, revoked_at)
                         VALUES ('%15$s', '%4$s', 'revoked', sha256('k'), 'aak_k', now());
+                    INSERT INTO truth_chain_private (id, sequence_number, subject_type, subject_id, opening)
+                        VALUES ('%16$s', 1, 'agent', '%4$s', '\\x7b7d');
                     """, o, x, s, agent, sellersAgent, trust, decision, record, event, listing, sellersListing,
-                    acquisition, progress, v, key));
+                    acquisition, progress, v, key, opening));
         }
         tables = List.of(
                 new Table("profiles", o, "email", "'new-' || gen_random_uuid() || '@x.test'", "full_name = 'changed'",
@@ -168,6 +171,11 @@ class RlsMatrixTests {
                 new Table("agent_keys", key, "agent_id, name, key_hash, key_prefix",
                         "'" + agent + "', 'new', sha256(gen_random_uuid()::text::bytea), 'aak_new'",
                         "revoked_at = NULL", allowing(OWNER, OWNER, NOBODY, NOBODY, NOBODY)),
+                // The private fields of a sealed record about O's draft: only who may see the draft reads them, and
+                // nobody writes them but the truth chain's definer functions (append, erasure).
+                new Table("truth_chain_private", opening, "sequence_number, subject_type, subject_id, opening",
+                        "2, 'agent', '" + agent + "', '\\x7b7d'", "opening = NULL",
+                        allowing(OWNER, NOBODY, NOBODY, NOBODY, NOBODY)),
                 // Withdrawn, since an agent has one open enrollment at most (a unique index, not a policy). Nobody
                 // updates or deletes a row: the academy's definer functions write every change after enrolling.
                 new Table("academy_progress", progress, "agent_id, curriculum_type", "'" + agent + "', 'advanced'",

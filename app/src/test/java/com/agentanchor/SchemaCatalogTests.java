@@ -22,8 +22,8 @@ import com.agentanchor.support.OwnerDatabase;
 class SchemaCatalogTests {
 
     static final List<String> TABLES = List.of("profiles", "agents", "trust_history", "council_decisions",
-            "truth_chain", "observer_events", "marketplace_listings", "acquisitions", "academy_progress",
-            "validator_credentials");
+            "truth_chain", "truth_chain_private", "observer_events", "marketplace_listings", "acquisitions",
+            "academy_progress", "validator_credentials");
 
     @Autowired
     OwnerDatabase owner;

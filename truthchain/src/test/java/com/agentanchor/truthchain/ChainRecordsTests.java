@@ -18,7 +18,7 @@ import com.agentanchor.support.OwnerDatabase;
 
 /**
  * What the other modules publish lands on the chain by itself, after their commit: council decisions, the trust
- * they move, suspensions, overrides and acquisitions.
+ * they move, suspensions, overrides and acquisitions (sealed: their fields are read from their openings here).
  */
 @IntegrationTest
 class ChainRecordsTests {
@@ -64,8 +64,9 @@ class ChainRecordsTests {
         api.post("/api/council/decisions/" + decision + "/override", owner, Map.of("reason", "my responsibility"));
 
         var record = database.awaitRow("override record", """
-                SELECT payload ->> 'overriddenVerdict' AS verdict FROM truth_chain
-                 WHERE record_type = 'human_override' AND subject_id = ?::uuid""", decision);
+                SELECT convert_from(p.opening, 'UTF8')::jsonb -> 'payload' ->> 'overriddenVerdict' AS verdict
+                  FROM truth_chain t JOIN truth_chain_private p USING (sequence_number)
+                 WHERE t.record_type = 'human_override' AND t.subject_id = ?::uuid""", decision);
         assertThat(record).containsEntry("verdict", "rejected");
     }
 
@@ -80,16 +81,21 @@ class ChainRecordsTests {
                 .body().get("id").asString();
 
         var record = database.awaitRow("acquisition record", """
-                SELECT record_type::text AS type, subject_type, actor_type, actor_id::text AS actor,
-                       payload ->> 'listingId' AS listing, payload ->> 'agentId' AS agent,
-                       payload ->> 'consumerId' AS consumer, payload ->> 'acquisitionType' AS acquisition_type,
-                       payload ->> 'commissionRate' AS rate, jsonb_typeof(payload -> 'commissionRate') AS rate_json_type
-                  FROM truth_chain WHERE subject_id = ?::uuid""", acquisition);
+                SELECT t.record_type::text AS type, t.subject_type, o -> 'actor' ->> 'type' AS actor_type,
+                       o -> 'actor' ->> 'id' AS actor, o -> 'payload' ->> 'listingId' AS listing,
+                       o -> 'payload' ->> 'agentId' AS agent, o -> 'payload' ->> 'consumerId' AS consumer,
+                       o -> 'payload' ->> 'acquisitionType' AS acquisition_type,
+                       o -> 'payload' ->> 'commissionRate' AS rate,
+                       jsonb_typeof(o -> 'payload' -> 'commissionRate') AS rate_json_type,
+                       t.actor_id IS NULL AND t.payload - 'occurredAt' = '{}' AS sealed
+                  FROM truth_chain t JOIN truth_chain_private p USING (sequence_number)
+                 CROSS JOIN LATERAL (SELECT convert_from(p.opening, 'UTF8')::jsonb AS o) AS opened
+                 WHERE t.subject_id = ?::uuid""", acquisition);
         assertThat(record).containsEntry("type", "acquisition").containsEntry("subject_type", "acquisition")
                 .containsEntry("actor_type", "user").containsEntry("actor", consumerId)
                 .containsEntry("listing", listing).containsEntry("agent", agent).containsEntry("consumer", consumerId)
                 .containsEntry("acquisition_type", "commission").containsEntry("rate", "0.1500")
-                .containsEntry("rate_json_type", "string");
+                .containsEntry("rate_json_type", "string").containsEntry("sealed", true);
     }
 
     @Test

@@ -82,10 +82,18 @@ class TruthChainApiTests {
         assertThat(body.get("recordType").asString()).isEqualTo("agent_creation");
         assertThat(body.get("subject").get("type").asString()).isEqualTo("agent");
         assertThat(body.get("subject").get("id").asString()).isEqualTo(agentId);
-        assertThat(body.get("actor").get("type").asString()).isEqualTo("user");
-        assertThat(body.get("actor").get("id").asString()).isEqualTo(agent.get("ownerId").asString());
-        assertThat(body.get("payload").get("name").asString()).isEqualTo("Witness \"W\" \\ é");
-        assertThat(body.get("payload").get("trustScore").asInt()).isEqualTo(100);
+        // A draft agent is private: its creation record is sealed, the actor and the payload behind a commitment.
+        assertThat(body.get("actor").isNull()).isTrue();
+        assertThat(body.get("payload").has("name")).isFalse();
+        assertThat(body.get("privateFields").isNull()).isTrue();
+        // Its owner's view opens the commitment.
+        var owned = api.get("/api/truth-chain/records/" + sequence, token).body();
+        assertThat(owned.get("payloadVerified").asBoolean()).as(owned.toString()).isTrue();
+        var fields = owned.get("privateFields");
+        assertThat(fields.get("actor").get("type").asString()).isEqualTo("user");
+        assertThat(fields.get("actor").get("id").asString()).isEqualTo(agent.get("ownerId").asString());
+        assertThat(fields.get("payload").get("name").asString()).isEqualTo("Witness \"W\" \\ é");
+        assertThat(fields.get("payload").get("trustScore").asInt()).isEqualTo(100);
 
         // With the JDK alone: the hash of the bytes, the signature with the published key (README's recipe).
         assertThat(JdkAuditor.verify(body, publishedKey(body.get("keyId").asString()))).isTrue();

@@ -13,19 +13,32 @@ import java.util.UUID;
 
 /**
  * One link of the truth chain as it is hashed and signed: everything but the hash and the signature. Its
- * {@link #canonical() canonical bytes} are the RFC 8785 (JCS) form of
+ * {@link #canonical() canonical bytes} are the RFC 8785 (JCS) form of, in format 1 (every record written before
+ * formats were numbered),
  *
  * <pre>{"actor":{"id":…,"type":…}|null,"createdAt":"…","payload":{…},"previousHash":"…","recordType":"…",
  *  "sequence":n,"subject":{"id":…,"type":…}}</pre>
  *
+ * and in format 2 the same with {@code "format":2}, and, in a <em>sealed</em> record, {@code "commitment":"<64
+ * hex>"}: the SHA-256 of the record's {@link PrivateFields private fields} (kept beside the chain, erasable), whose
+ * actor is then among them, so the signed {@code actor} is null:
+ *
+ * <pre>{"actor":null,"commitment":"…","createdAt":"…","format":2,"payload":{…public fields…},"previousHash":"…",
+ *  "recordType":"…","sequence":n,"subject":{"id":…,"type":…}}</pre>
+ *
  * the record hash is SHA-256 over those bytes, and the first record's previous hash is
  * {@link #GENESIS_PREVIOUS_HASH}. {@link #parse(byte[])} reads stored bytes back without re-serializing them.
  *
- * @param payload the payload's canonical JSON text, always an object
+ * @param payload the payload's canonical JSON text, always an object: in a sealed record, its public fields only
  * @param createdAt to the microsecond, as PostgreSQL stores it
+ * @param format 1 or 2
+ * @param commitment the commitment to the private fields (64 lowercase hex), in sealed format 2 records only
  */
 public record TruthRecord(long sequence, RecordType recordType, Subject subject, Actor actor, String payload,
-        Instant createdAt, String previousHash) {
+        Instant createdAt, String previousHash, int format, String commitment) {
+
+    /** The format new records are written in. */
+    public static final int CURRENT_FORMAT = 2;
 
     /** The previous hash of record 1: 64 zeros, i.e. 32 zero bytes in hex. */
     public static final String GENESIS_PREVIOUS_HASH = "0".repeat(64);
@@ -48,6 +61,26 @@ public record TruthRecord(long sequence, RecordType recordType, Subject subject,
         if (!isHash(previousHash)) {
             throw new IllegalArgumentException("a previous hash is 64 lowercase hex digits: " + previousHash);
         }
+        if (format != 1 && format != 2) {
+            throw new IllegalArgumentException("record formats are 1 and 2, not " + format);
+        }
+        if (commitment != null && (format < 2 || !isHash(commitment))) {
+            throw new IllegalArgumentException("a commitment is 64 lowercase hex digits, in format 2 only");
+        }
+        if (commitment != null && actor != null) {
+            throw new IllegalArgumentException("a sealed record's actor is among its private fields");
+        }
+    }
+
+    /** A format 1 record, as every record was before formats were numbered. */
+    public TruthRecord(long sequence, RecordType recordType, Subject subject, Actor actor, String payload,
+            Instant createdAt, String previousHash) {
+        this(sequence, recordType, subject, actor, payload, createdAt, previousHash, 1, null);
+    }
+
+    /** Whether its private fields are kept beside the chain, committed to by {@link #commitment()}. */
+    public boolean sealed() {
+        return commitment != null;
     }
 
     /**
@@ -72,7 +105,10 @@ public record TruthRecord(long sequence, RecordType recordType, Subject subject,
                 + ",\"actor\":" + (actor == null ? "null" : actor.json())
                 + ",\"payload\":" + payload
                 + ",\"createdAt\":\"" + TIMESTAMP.format(createdAt) + '"'
-                + ",\"previousHash\":\"" + previousHash + "\"}";
+                + ",\"previousHash\":\"" + previousHash + '"'
+                + (format == 1 ? "" : ",\"format\":" + format)
+                + (commitment == null ? "" : ",\"commitment\":\"" + commitment + '"')
+                + "}";
         return CanonicalJson.canonicalize(json);
     }
 
@@ -105,6 +141,14 @@ public record TruthRecord(long sequence, RecordType recordType, Subject subject,
             in.expect("\"}");
             actor = in.build(() -> new Actor(type, id));
         }
+        String commitment = null;
+        if (in.accept(",\"commitment\":\"")) {
+            commitment = in.until('"');
+            if (!isHash(commitment)) {
+                throw new MalformedRecord("commitment is not 64 lowercase hex digits");
+            }
+            in.position++;
+        }
         in.expect(",\"createdAt\":\"");
         String createdAtText = in.until('"');
         Instant createdAt;
@@ -116,7 +160,16 @@ public record TruthRecord(long sequence, RecordType recordType, Subject subject,
         if (!TIMESTAMP.format(createdAt).equals(createdAtText)) {
             throw new MalformedRecord("createdAt is not written as uuuu-MM-ddTHH:mm:ss.SSSSSSZ");
         }
-        in.expect("\",\"payload\":");
+        in.expect("\"");
+        int format = 1;
+        if (in.accept(",\"format\":")) {
+            // Written only from format 2 on: an explicit 1 is not how format 1 looks.
+            if (!in.accept("2")) {
+                throw new MalformedRecord("unknown record format");
+            }
+            format = 2;
+        }
+        in.expect(",\"payload\":");
         int payloadStart = in.position;
         int payloadEnd = s.lastIndexOf(",\"previousHash\":\"");
         if (payloadEnd <= payloadStart || s.charAt(payloadStart) != '{' || s.charAt(payloadEnd - 1) != '}') {
@@ -149,8 +202,10 @@ public record TruthRecord(long sequence, RecordType recordType, Subject subject,
         }
         var subject = in.build(() -> new Subject(subjectType, subjectId));
         var finalActor = actor;
+        var finalCommitment = commitment;
+        int finalFormat = format;
         return in.build(() -> new TruthRecord(sequence, recordType, subject, finalActor, payload, createdAt,
-                previousHash));
+                previousHash, finalFormat, finalCommitment));
     }
 
     /**

@@ -24,8 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.agentanchor.truthchain.application.port.in.NewTruth;
 import com.agentanchor.truthchain.application.port.in.RecordedTruth;
 import com.agentanchor.truthchain.application.port.out.TruthChainStore;
+import com.agentanchor.truthchain.application.port.out.TruthChainStore.PrivateOpening;
 import com.agentanchor.truthchain.application.port.out.TruthChainStore.SignedAppend;
 import com.agentanchor.truthchain.domain.CanonicalJson;
+import com.agentanchor.truthchain.domain.PrivateFields;
 import com.agentanchor.truthchain.domain.Sha256;
 import com.agentanchor.truthchain.domain.TruthRecord;
 
@@ -72,7 +74,10 @@ class ChainAppender {
 
     RecordedTruth append(NewTruth truth) {
         // Serialization and canonicalization of the payload happen here, outside the chain's lock.
-        var pending = new Pending(truth, CanonicalJson.canonicalString(json.writeValueAsString(truth.payload())));
+        // So is sealing: the private fields' canonical form, a fresh salt and the commitment.
+        var pending = new Pending(truth, CanonicalJson.canonicalString(json.writeValueAsString(truth.payload())),
+                truth.sealed() ? PrivateFields.seal(truth.actor(),
+                        CanonicalJson.canonicalString(json.writeValueAsString(truth.privatePayload()))) : null);
         if (!pending.payload.startsWith("{")) {
             throw new IllegalArgumentException("a truth record's payload is a JSON object");
         }
@@ -180,6 +185,7 @@ class ChainAppender {
         long sequence = head.sequence();
         String previous = head.hash();
         var appends = new ArrayList<SignedAppend>(batch.size());
+        var openings = new ArrayList<PrivateOpening>();
         var results = new ArrayList<RecordedTruth>(batch.size());
         for (Pending pending : batch) {
             var truth = pending.truth;
@@ -188,8 +194,14 @@ class ChainAppender {
                 results.add(known);
                 continue;
             }
-            var record = new TruthRecord(++sequence, truth.recordType(), truth.subject(), truth.actor(),
-                    pending.payload, clock.instant().truncatedTo(ChronoUnit.MICROS), previous);
+            var sealed = pending.sealed;
+            var record = new TruthRecord(++sequence, truth.recordType(), truth.subject(),
+                    sealed == null ? truth.actor() : null, pending.payload,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS), previous, TruthRecord.CURRENT_FORMAT,
+                    sealed == null ? null : sealed.commitment());
+            if (sealed != null) {
+                openings.add(new PrivateOpening(sequence, sealed.opening()));
+            }
             byte[] canonical = record.canonical();
             byte[] hash = Sha256.hash(canonical);
             appends.add(new SignedAppend(canonical, Base64.getEncoder().encodeToString(signingKey.signHash(hash)),
@@ -202,6 +214,9 @@ class ChainAppender {
         }
         if (!appends.isEmpty()) {
             store.append(appends);
+        }
+        if (!openings.isEmpty()) {
+            store.keepPrivate(openings); // in the same transaction: a sealed record is never without its opening
         }
         return new Outcome(results, new Head(sequence, previous));
     }
@@ -217,14 +232,16 @@ class ChainAppender {
 
         final NewTruth truth;
         final String payload;
+        final PrivateFields.Sealed sealed;
         final Thread waiter = Thread.currentThread();
         volatile boolean done;
         RecordedTruth result;
         RuntimeException failure;
 
-        Pending(NewTruth truth, String payload) {
+        Pending(NewTruth truth, String payload, PrivateFields.Sealed sealed) {
             this.truth = truth;
             this.payload = payload;
+            this.sealed = sealed;
         }
 
         void complete(RecordedTruth result) {

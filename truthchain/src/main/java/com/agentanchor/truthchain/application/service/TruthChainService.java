@@ -1,5 +1,6 @@
 package com.agentanchor.truthchain.application.service;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import com.agentanchor.truthchain.application.port.in.ConsistencyProof;
 import com.agentanchor.truthchain.application.port.in.InclusionProof;
 import com.agentanchor.truthchain.application.port.in.InvalidTruthQuery;
 import com.agentanchor.truthchain.application.port.in.NewTruth;
+import com.agentanchor.truthchain.application.port.in.PrivateFieldsErasure;
 import com.agentanchor.truthchain.application.port.in.PublishedKeyView;
 import com.agentanchor.truthchain.application.port.in.RangeVerification;
 import com.agentanchor.truthchain.application.port.in.RecordVerification;
@@ -34,6 +36,7 @@ import com.agentanchor.truthchain.domain.CanonicalJson;
 import com.agentanchor.truthchain.domain.ChainVerifier;
 import com.agentanchor.truthchain.domain.Defect;
 import com.agentanchor.truthchain.domain.Finding;
+import com.agentanchor.truthchain.domain.PrivateFields;
 import com.agentanchor.truthchain.domain.Sha256;
 import com.agentanchor.truthchain.domain.StoredRecord;
 import com.agentanchor.truthchain.domain.TruthRecord;
@@ -47,7 +50,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 @Service
-class TruthChainService implements TruthRecording, TruthChainAudit {
+class TruthChainService implements TruthRecording, TruthChainAudit, PrivateFieldsErasure {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final int CHUNK = 5_000;
@@ -107,6 +110,11 @@ class TruthChainService implements TruthRecording, TruthChainAudit {
         }
         alarm.raiseIfBroken(finding);
         return view(row, finding);
+    }
+
+    @Override
+    public int eraseMine() {
+        return store.eraseMyPrivateFields();
     }
 
     @Override
@@ -255,7 +263,7 @@ class TruthChainService implements TruthRecording, TruthChainAudit {
         }
     }
 
-    private static RecordVerification view(StoredRecord row, Finding finding) {
+    private RecordVerification view(StoredRecord row, Finding finding) {
         TruthRecord signed = null;
         try {
             signed = TruthRecord.parse(row.canonical());
@@ -268,11 +276,26 @@ class TruthChainService implements TruthRecording, TruthChainAudit {
         if (signed == null) {
             return new RecordVerification(row.sequence(), row.recordType(), null, null, row.payload(),
                     row.createdAt(), row.previousHash(), row.hash(), row.signature(), row.keyId(), row.canonical(),
-                    false, defect, reason);
+                    false, defect, reason, 0, null, null, false, "withheld");
+        }
+        String opening = null;
+        boolean payloadVerified = verified;
+        String disclosure = "public";
+        if (signed.sealed()) {
+            // Read as the caller: row-level security shows the opening only to those who may see the subject.
+            var kept = store.opening(row.sequence()).orElse(null);
+            byte[] stored = kept == null ? null : kept.opening();
+            boolean opens = PrivateFields.opens(stored, signed.commitment());
+            payloadVerified = verified && opens;
+            disclosure = kept == null ? "withheld" : stored == null ? "erased" : opens ? "disclosed" : "mismatch";
+            // Shown as JSON only when it is JSON; a tampered opening that is not is withheld (and reported).
+            opening = stored != null && PrivateFields.isJson(stored) ? new String(stored, StandardCharsets.UTF_8)
+                    : null;
         }
         return new RecordVerification(row.sequence(), signed.recordType().name(), signed.subject(), signed.actor(),
                 signed.payload(), signed.createdAt(), signed.previousHash(), row.hash(), row.signature(), row.keyId(),
-                row.canonical(), verified, defect, reason);
+                row.canonical(), verified, defect, reason, signed.format(), signed.commitment(), opening,
+                payloadVerified, disclosure);
     }
 
     private static String publicKeyPem(byte[] publicKey) {

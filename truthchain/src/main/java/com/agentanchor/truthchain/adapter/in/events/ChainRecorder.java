@@ -34,6 +34,15 @@ import com.agentanchor.truthchain.domain.Subject;
  * <p>
  * Adding a record type is one method here: the event's id, the {@link RecordType}, the subject, the actor and a
  * payload. A reinstatement is on the chain as the council decision that ordered it.
+ * <p>
+ * What is private. Row-level security hides agents that are not active from everyone but their owner, council
+ * decisions from everyone but the agent's owner, the validators, the agent itself and admins, and acquisitions from
+ * everyone but the consumer and the agent's owner; so every record about an agent (creation, trust change,
+ * suspension, graduation, refused authorization), a decision (council decision, human override) or an acquisition
+ * is <em>sealed</em>: its signed payload keeps only {@code occurredAt}, and the rest of the payload and the actor
+ * are committed to and kept beside the chain, shown to whoever may see the subject at the time of reading (so to
+ * everyone once an agent is active). Who sits on the council is public: validator appointments and dismissals are
+ * public records.
  */
 @Component
 class ChainRecorder {
@@ -53,7 +62,7 @@ class ChainRecorder {
         payload.put("status", e.status());
         payload.put("trustScore", e.trustScore());
         payload.put("occurredAt", e.occurredAt().toString());
-        record(e.eventId(), RecordType.agent_creation, Subject.agent(e.agentId()), e.actorId(), payload);
+        sealed(e.eventId(), RecordType.agent_creation, Subject.agent(e.agentId()), e.actorId(), payload);
     }
 
     @Async
@@ -69,7 +78,7 @@ class ChainRecorder {
         payload.put("trustImpact", e.trustImpact());
         payload.put("votes", Map.of("for", e.votesFor(), "against", e.votesAgainst(), "abstain", e.votesAbstain()));
         payload.put("occurredAt", e.occurredAt().toString());
-        record(e.eventId(), RecordType.council_decision, Subject.decision(e.decisionId()), e.actorId(), payload);
+        sealed(e.eventId(), RecordType.council_decision, Subject.decision(e.decisionId()), e.actorId(), payload);
     }
 
     @Async
@@ -85,7 +94,7 @@ class ChainRecorder {
         payload.put("reason", e.reason());
         payload.put("referenceId", e.referenceId() == null ? null : e.referenceId().toString());
         payload.put("occurredAt", e.occurredAt().toString());
-        record(e.eventId(), RecordType.trust_change, Subject.agent(e.agentId()), e.actorId(), payload);
+        sealed(e.eventId(), RecordType.trust_change, Subject.agent(e.agentId()), e.actorId(), payload);
     }
 
     /**
@@ -105,10 +114,8 @@ class ChainRecorder {
         payload.put("answer", e.answer());
         payload.put("reason", e.reason());
         payload.put("occurredAt", e.occurredAt().toString());
-        try (var nobody = ActingProfile.enterAnonymous()) {
-            truth.record(new NewTruth(e.eventId(), RecordType.authorization, Subject.agent(e.agentId()),
-                    Actor.agent(e.agentId()), payload));
-        }
+        append(e.eventId(), RecordType.authorization, Subject.agent(e.agentId()), Actor.agent(e.agentId()), payload,
+                true);
     }
 
     /** Suspensions and graduations are on the chain; other moves are recorded through what caused them. */
@@ -126,7 +133,7 @@ class ChainRecorder {
         payload.put("reason", e.reason());
         payload.put("referenceId", e.referenceId() == null ? null : e.referenceId().toString());
         payload.put("occurredAt", e.occurredAt().toString());
-        record(e.eventId(), type, Subject.agent(e.agentId()), e.actorId(), payload);
+        sealed(e.eventId(), type, Subject.agent(e.agentId()), e.actorId(), payload);
     }
 
     @Async
@@ -140,7 +147,7 @@ class ChainRecorder {
         payload.put("overriddenVerdict", e.overriddenVerdict());
         payload.put("reason", e.reason());
         payload.put("occurredAt", e.occurredAt().toString());
-        record(e.eventId(), RecordType.human_override, Subject.decision(e.decisionId()), e.actorId(), payload);
+        sealed(e.eventId(), RecordType.human_override, Subject.decision(e.decisionId()), e.actorId(), payload);
     }
 
     /** The commission rate as a string: canonical JSON carries no floating-point numbers. */
@@ -154,7 +161,7 @@ class ChainRecorder {
         payload.put("acquisitionType", e.acquisitionType());
         payload.put("commissionRate", e.commissionRate() == null ? null : e.commissionRate().toPlainString());
         payload.put("occurredAt", e.occurredAt().toString());
-        record(e.eventId(), RecordType.acquisition, Subject.acquisition(e.acquisitionId()), e.actorId(), payload);
+        sealed(e.eventId(), RecordType.acquisition, Subject.acquisition(e.acquisitionId()), e.actorId(), payload);
     }
 
     /** Who sits on the council is on the record: a system event about the profile, by the admin who acted. */
@@ -172,10 +179,29 @@ class ChainRecorder {
                 Map.of("event", "validator_dismissed", "occurredAt", e.occurredAt().toString()));
     }
 
+    /** A public record: everything in the signed bytes. */
     private void record(UUID eventId, RecordType type, Subject subject, UUID actorId, Map<String, Object> payload) {
+        append(eventId, type, subject, actorId == null ? Actor.system() : Actor.user(actorId), payload, false);
+    }
+
+    /** A sealed record: only {@code occurredAt} in the signed bytes; the rest, and the actor, committed to. */
+    private void sealed(UUID eventId, RecordType type, Subject subject, UUID actorId, Map<String, Object> payload) {
+        append(eventId, type, subject, actorId == null ? Actor.system() : Actor.user(actorId), payload, true);
+    }
+
+    private void append(UUID eventId, RecordType type, Subject subject, Actor actor, Map<String, Object> payload,
+            boolean sealed) {
+        NewTruth record;
+        if (sealed) {
+            var hidden = new LinkedHashMap<>(payload);
+            var shown = new LinkedHashMap<String, Object>();
+            shown.put("occurredAt", hidden.remove("occurredAt"));
+            record = new NewTruth(eventId, type, subject, actor, shown, hidden);
+        } else {
+            record = new NewTruth(eventId, type, subject, actor, payload);
+        }
         try (var nobody = ActingProfile.enterAnonymous()) {
-            truth.record(new NewTruth(eventId, type, subject, actorId == null ? Actor.system() : Actor.user(actorId),
-                    payload));
+            truth.record(record);
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.agentanchor.truthchain.application.port.out.Checkpoints;
 import com.agentanchor.truthchain.application.port.out.PublishedKeys;
@@ -33,9 +35,12 @@ class JdbcTruthChain implements TruthChainStore, PublishedKeys, Checkpoints {
             created_at, canonical, signature, key_id""";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate asCaller;
 
-    JdbcTruthChain(JdbcClient jdbc) {
+    JdbcTruthChain(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // In a transaction, so that row-level security sees who calls (the transaction manager sets it at begin).
+        this.asCaller = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -66,6 +71,32 @@ class JdbcTruthChain implements TruthChainStore, PublishedKeys, Checkpoints {
                         array("uuid", records.stream().map(SignedAppend::sourceEventId).toArray(UUID[]::new)))
                 .query((rs, n) -> rs.getInt(1))
                 .single();
+    }
+
+    @Override
+    public void keepPrivate(List<PrivateOpening> openings) {
+        jdbc.sql("SELECT truth_chain_keep_private(?, ?)")
+                .params(array("bigint", openings.stream().map(PrivateOpening::sequence).toArray(Long[]::new)),
+                        array("bytea", openings.stream().map(PrivateOpening::opening).toArray(byte[][]::new)))
+                .query((rs, n) -> rs.getInt(1))
+                .single();
+    }
+
+    @Override
+    public Optional<StoredOpening> opening(long sequence) {
+        return asCaller.execute(status -> {
+            status.setRollbackOnly(); // reads only
+            return jdbc.sql("SELECT opening, erased_at FROM truth_chain_private WHERE sequence_number = ?")
+                    .param(sequence)
+                    .query((rs, n) -> new StoredOpening(rs.getBytes("opening"), instant(rs, "erased_at")))
+                    .optional();
+        });
+    }
+
+    @Override
+    public int eraseMyPrivateFields() {
+        return asCaller.execute(status -> jdbc.sql("SELECT truth_chain_erase_my_private()").query(Integer.class)
+                .single());
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.agentanchor.truthchain.application.port.out;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.agentanchor.truthchain.domain.StoredRecord;
@@ -18,6 +19,21 @@ public interface TruthChainStore {
 
     /** Appends signed records in order; the next one after the head read under {@link #lock}. */
     void append(List<SignedAppend> records);
+
+    /**
+     * Keeps the openings of sealed records appended in this transaction beside the chain; the database checks each
+     * against the commitment in the record's signed bytes.
+     */
+    void keepPrivate(List<PrivateOpening> openings);
+
+    /**
+     * The stored opening of record {@code sequence}, as the current caller may read it (row-level security: only
+     * those who may see the record's subject); empty when hidden from them or never sealed.
+     */
+    Optional<StoredOpening> opening(long sequence);
+
+    /** Erases the private fields of the current caller, their agents, the decisions about those and their acquisitions. */
+    int eraseMyPrivateFields();
 
     /** The highest stored sequence; 0 when the chain is empty. */
     long length();
@@ -40,6 +56,14 @@ public interface TruthChainStore {
     }
 
     record KnownRecord(long sequence, String hash) {
+    }
+
+    /** The private fields of sealed record {@code sequence}: canonical JSON bytes whose SHA-256 it signed. */
+    record PrivateOpening(long sequence, byte[] opening) {
+    }
+
+    /** A sealed record's opening as stored: {@code opening} is null once erased, at {@code erasedAt}. */
+    record StoredOpening(byte[] opening, java.time.Instant erasedAt) {
     }
 
     /** A record ready to append: the exact bytes that were hashed, and their signature (base64) and key id. */
