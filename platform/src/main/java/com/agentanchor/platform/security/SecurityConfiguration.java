@@ -120,7 +120,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(AuthProperties auth, ObjectProvider<LocalTokens> local) {
+    JwtDecoder jwtDecoder(AuthProperties auth, ObjectProvider<LocalTokens> local, Clock clock) {
         NimbusJwtDecoder decoder;
         String issuer = auth.issuerUri();
         if (auth.local()) {
@@ -144,7 +144,8 @@ class SecurityConfiguration {
             validators.add(new JwtClaimValidator<List<String>>("aud",
                     aud -> aud != null && aud.contains(auth.audience())));
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        var validator = new DelegatingOAuth2TokenValidator<>(validators);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, clock);
     }
 }
