@@ -42,21 +42,22 @@ import com.sun.net.httpserver.HttpServer;
  * java app/src/test/java/com/agentanchor/bench/LoadBenchmark.java
  * </pre>
  *
- * It starts a throwaway PostgreSQL cluster and the jar in its own JVM against it (local Pusher server, free ports), asks {@code POST /dev/token}
- * for a user's token, registers agents (each one also appends a truth-chain record), then drives each endpoint class
- * with Debian's {@code wrk} (closed loop, a Lua script for the bearer token; without wrk on the PATH, a JVM closed-loop
- * driver does it and says so), after a warm-up, and finally a constant-rate run with a JVM driver that measures each
+ * It starts a throwaway PostgreSQL cluster and the jar in its own JVM against it (local Pusher server, free ports),
+ * asks {@code POST /dev/token} for a user's token, registers agents (each one also appends a truth-chain record),
+ * then drives each endpoint class with Debian's {@code wrk} (closed loop, a Lua script for the bearer token; without
+ * wrk on the PATH, a JVM closed-loop driver does it and says so), after a warm-up, and finally a constant-rate run with a JVM driver that measures each
  * request's latency from its scheduled start, so a stall counts against every request it delays.
  *
  * <p>These machines are shared and their absolute figures move up to 3x between runs, so the same run also measures a
  * floor: a JDK {@link HttpServer} answering a constant body with TCP_NODELAY, driven by the same tool at the same
  * concurrency. Every figure is printed as a share of that floor, next to the issue's target.
  *
- * <p>Options: {@code --jar PATH}, {@code --warmup S} (per case, default 25: with less, on two busy cores the JIT has not settled and the figures halve),
+ * <p>Options: {@code --jar PATH}, {@code --warmup S} (per case, default 25: with less, on two busy cores the JIT
+ * has not settled and the figures halve),
  * {@code --duration S} (per measurement, default 15), {@code --rate-seconds S} (default 60), {@code --only a,b}
  * (case names: floor, liveness, config, list, list16, agent, register, record, listings, rate),
  * {@code --jfr FILE} (record the app with JFR during the run), {@code --jvm-arg ARG} (repeatable),
- * {@code --jvm} (the JVM driver even if wrk is installed).
+ * {@code --jvm} (the JVM driver even if wrk is installed), {@code --database-url URL} (another PostgreSQL).
  */
 public final class LoadBenchmark {
 

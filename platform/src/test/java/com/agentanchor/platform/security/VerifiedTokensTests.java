@@ -45,8 +45,8 @@ class VerifiedTokensTests {
             ? OAuth2TokenValidatorResult.success()
             : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Jwt expired", null));
     /**
-     * Stands for the signature check: only tokens named "good-…" verify ("good-short-…" for 3 minutes, the others for
-     * 30); then it runs the validators, as Nimbus does.
+     * Stands for the signature check: only tokens named "good-…" verify ("good-short-…" for 3 minutes, the others
+     * for 30); then it runs the validators, as Nimbus does.
      */
     private final JwtDecoder signatures = token -> {
         signatureChecks.incrementAndGet();
