@@ -116,9 +116,10 @@ class AgentKeysTests {
         })).as("a revoked key is never revived").isZero();
 
         var other = api.post("/api/agents", owner, Map.of("name", "Sibling")).body().get("id").asString();
+        // Among its owner's agents: active agents of other tests' owners are public, and this database is shared.
         assertThat(appRole.<List<String>>actingForAgent(agent, jdbc -> jdbc.queryForList(
-                "SELECT id::text FROM agents", String.class))).as("an agent sees itself, draft or not, and no sibling").containsExactly(agent)
-                .doesNotContain(other);
+                "SELECT id::text FROM agents WHERE owner_id = ?::uuid", String.class, ownerId)))
+                .as("an agent sees itself, draft or not, and no sibling").containsExactly(agent).doesNotContain(other);
         assertThat(appRole.<List<Map<String, Object>>>actingForAgent(agent,
                 jdbc -> jdbc.queryForList("SELECT id FROM agent_keys")))
                 .as("an agent cannot read its keys").isEmpty();
