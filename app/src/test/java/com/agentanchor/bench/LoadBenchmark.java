@@ -124,12 +124,14 @@ public final class LoadBenchmark {
         System.out.printf(Locale.ROOT, "jar: %s; warm-up %d s per case, then %d s measured%n", jar, warmup, duration);
 
         var floor = floorServer();
-        var database = options.containsKey("database-url") ? null : Database.start();
-        var databaseUrl = database == null ? options.get("database-url") : database.url;
+        Database database = null;
         App app;
         try {
-            app = startApp(jar, databaseUrl);
+            database = options.containsKey("database-url") ? null : Database.start();
+            app = startApp(jar, database == null ? options.get("database-url") : database.url);
         } catch (Exception e) {
+            // The floor's dispatcher thread would keep this JVM alive after the failure.
+            floor.stop(0);
             if (database != null) {
                 database.stop();
             }
