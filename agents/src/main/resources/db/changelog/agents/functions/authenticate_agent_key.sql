@@ -29,4 +29,6 @@ END $$;
 REVOKE ALL ON FUNCTION public.authenticate_agent_key(bytea) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.authenticate_agent_key(bytea) TO agentanchor_app;
 RESET ROLE;
---rollback empty
+--rollback SET LOCAL ROLE agentanchor_definer;
+--rollback DROP FUNCTION IF EXISTS public.authenticate_agent_key(bytea);
+--rollback RESET ROLE;

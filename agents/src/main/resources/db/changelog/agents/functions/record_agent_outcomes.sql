@@ -55,4 +55,6 @@ END $$;
 REVOKE ALL ON FUNCTION public.record_agent_outcomes(integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION public.record_agent_outcomes(integer, integer) TO agentanchor_app;
 RESET ROLE;
---rollback empty
+--rollback SET LOCAL ROLE agentanchor_definer;
+--rollback DROP FUNCTION IF EXISTS public.record_agent_outcomes(integer, integer);
+--rollback RESET ROLE;

@@ -11,4 +11,6 @@ CREATE OR REPLACE FUNCTION public.current_agent_id() RETURNS uuid
 AS $$ SELECT nullif(pg_catalog.current_setting('app.current_agent_id', true), '')::uuid $$;
 GRANT EXECUTE ON FUNCTION public.current_agent_id() TO agentanchor_app, agentanchor_definer;
 RESET ROLE;
---rollback empty
+--rollback SET LOCAL ROLE agentanchor_owner;
+--rollback DROP FUNCTION IF EXISTS public.current_agent_id();
+--rollback RESET ROLE;
