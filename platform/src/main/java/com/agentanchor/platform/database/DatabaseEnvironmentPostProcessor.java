@@ -57,7 +57,9 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         props.put("spring.datasource.username", APP_ROLE);
         props.put("spring.datasource.password", appPassword);
         props.put("spring.liquibase.url", migration.jdbcUrl());
-        props.put("spring.liquibase.user", migration.user());
+        if (migration.user() != null) {
+            props.put("spring.liquibase.user", migration.user());
+        }
         if (migration.password() != null) {
             props.put("spring.liquibase.password", migration.password());
         }
@@ -65,8 +67,9 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         // Read by the security setup: development tokens are for the embedded database (or by explicit choice).
         props.put(EMBEDDED_IN_USE, target.embedded());
         env.getPropertySources().addFirst(new MapPropertySource("agentanchorDatabase", props));
-        log.info("Database: " + target.variable() + " at " + target.url().location() + ", migrations as "
-                + migration.user() + ", pool as " + APP_ROLE);
+        log.info("Database: " + target.variable() + " at " + target.url().location() + ", migrations "
+                + (migratesOnStart(env) ? "on start as " + migration.user() : "off on start") + ", pool as "
+                + APP_ROLE);
     }
 
     private Target choose(ConfigurableEnvironment env) {
@@ -80,8 +83,9 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         }
         var databaseUrl = env.getProperty("DATABASE_URL");
         if (databaseUrl != null && !databaseUrl.isBlank()) {
-            return new Target("DATABASE_URL", requireUser("DATABASE_URL", DatabaseUrl.parse("DATABASE_URL", databaseUrl)),
-                    false);
+            var url = DatabaseUrl.parse("DATABASE_URL", databaseUrl);
+            // Without migrations on start the URL's credentials go unused: the app holds no owner's password.
+            return new Target("DATABASE_URL", migratesOnStart(env) ? requireUser("DATABASE_URL", url) : url, false);
         }
         if (env.getProperty("agentanchor.db.embedded", Boolean.class, true)
                 && ClassUtils.isPresent(EMBEDDED_CLASS, getClass().getClassLoader())) {
@@ -98,6 +102,11 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         }
         var url = DatabaseUrl.parse("DATABASE_URL_UNPOOLED", unpooled);
         return url.user() == null ? url.withCredentials(pooled.user(), pooled.password()) : url;
+    }
+
+    /** {@code AGENTANCHOR_DB_MIGRATE_ON_START} (application.yaml maps it to Boot's own switch). */
+    private static boolean migratesOnStart(ConfigurableEnvironment env) {
+        return env.getProperty("spring.liquibase.enabled", Boolean.class, true);
     }
 
     private static DatabaseUrl requireUser(String variable, DatabaseUrl url) {

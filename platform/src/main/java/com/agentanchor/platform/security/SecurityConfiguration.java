@@ -8,6 +8,7 @@ import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -29,7 +30,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import com.agentanchor.platform.web.ProblemResponses;
 
+/** Tokens arrive over HTTP only: an application without a web server (the database commands) verifies none. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableConfigurationProperties(AuthProperties.class)
 class SecurityConfiguration {
 
