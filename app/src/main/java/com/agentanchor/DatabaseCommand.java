@@ -168,8 +168,10 @@ final class DatabaseCommand {
     }
 
     private static void report(DemoWorld world, DemoWorldSeeding.Summary summary, long millis, PrintStream out) {
-        out.printf("Seeded in %.1f s: %d people (%d validators, seated by %s), %d agents%n", millis / 1000.0,
-                summary.people(), summary.validators(), DemoWorld.ADMIN.subject(), summary.agents());
+        out.printf("Seeded in %.1f s (the use cases %.1f s, then %.1f s for the observer and the truth chain to "
+                + "catch up): %d people (%d validators, seated by %s), %d agents%n", millis / 1000.0,
+                summary.playing().toMillis() / 1000.0, summary.catchingUp().toMillis() / 1000.0, summary.people(),
+                summary.validators(), DemoWorld.ADMIN.subject(), summary.agents());
         out.println("  statuses:   " + joined(summary.statuses()));
         out.println("  trust:      " + joined(summary.tiers()));
         out.println("  council:    " + summary.decisions() + " decisions by risk level " + joined(summary
@@ -189,9 +191,12 @@ final class DatabaseCommand {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Agents' lives are independent: a few threads keep both the JVM and PostgreSQL busy. */
+    /**
+     * Agents' lives are independent: a few threads keep both the JVM and PostgreSQL busy (each request waits for
+     * its commit), more only queue for the pool.
+     */
     private static int seedingThreads() {
-        return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return Math.max(4, Math.min(8, Runtime.getRuntime().availableProcessors()));
     }
 
     private static ConfigurableApplicationContext start(Class<?> source, List<String> settings) {

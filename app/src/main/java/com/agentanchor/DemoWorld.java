@@ -210,18 +210,10 @@ final class DemoWorld {
             for (int i = 0; i < 8; i++) {
                 targets.add(-1); // Untrusted: a graduate the council has rejected since
             }
-            for (int i = 0; i < 24; i++) {
-                targets.add(between(400, 590));
-            }
-            for (int i = 0; i < 10; i++) {
-                targets.add(between(600, 790));
-            }
-            for (int i = 0; i < 5; i++) {
-                targets.add(between(800, 890));
-            }
-            for (int i = 0; i < 3; i++) {
-                targets.add(between(900, 980));
-            }
+            tier(targets, 10, 400, 590); // Established
+            tier(targets, 4, 600, 790); // Trusted
+            tier(targets, 2, 800, 890); // Highly Trusted
+            tier(targets, 2, 900, 980); // Elite
             while (targets.size() < count) {
                 targets.add(provisional());
             }
@@ -229,8 +221,15 @@ final class DemoWorld {
             return targets;
         }
 
+        private void tier(List<Integer> targets, int count, int low, int high) {
+            for (int i = 0; i < count; i++) {
+                targets.add(between(low, high));
+            }
+        }
+
+        /** Most graduates have done little since; a few have climbed most of the way to Established. */
         private int provisional() {
-            return random.nextInt(10) < 7 ? between(200, 220) : between(220, 390);
+            return random.nextInt(100) < 85 ? between(200, 205) : between(205, 390);
         }
 
         private Person owner() {
@@ -281,7 +280,7 @@ final class DemoWorld {
                         fallFromGrace(owner, early, trust);
                     } else {
                         // A reinstated agent was suspended on the way (-50): it climbed that much higher before.
-                        climb(owner, early, trust, fate == Fate.REINSTATED ? target + 50 : target);
+                        climb(owner, early, trust, fate == Fate.REINSTATED ? Math.min(1000, target + 50) : target);
                     }
                     if (random.nextInt(100) < 55) {
                         early.add(listing(name, category));

@@ -2,6 +2,7 @@ package com.agentanchor;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,8 +115,12 @@ final class DemoWorldSeeding {
     }
 
     Summary seed(DemoWorld world) throws InterruptedException {
+        long started = System.nanoTime();
         people(world);
-        inParallel(world.agents, agent -> {
+        // Longest lives first, so that the last thread is not left alone with an Elite agent's hundred requests.
+        var longestFirst = world.agents.stream()
+                .sorted(Comparator.comparingInt((AgentLife a) -> a.early().size()).reversed()).toList();
+        inParallel(longestFirst, agent -> {
             agentId(agent); // registered first, whatever comes next
             agent.early().forEach(step -> play(agent, step));
         });
@@ -124,6 +129,7 @@ final class DemoWorldSeeding {
         inParallel(List.copyOf(byBuyer.values()), purchases -> purchases.forEach(this::acquire));
         inParallel(world.agents, agent -> agent.late().forEach(step -> play(agent, step)));
         var tiers = checkOutcomes(world);
+        long played = System.nanoTime();
         // The observer and the truth chain record after each commit, on their own threads.
         if (!outstanding.awaitNone(EVENTS_SETTLE)) {
             throw new IllegalStateException(outstanding.count() + " events were still not handled after "
@@ -133,7 +139,8 @@ final class DemoWorldSeeding {
         try (var anonymous = ActingProfile.enterAnonymous()) {
             chain = audit.verify(null, null);
         }
-        return Summary.of(world, tiers, chain);
+        return Summary.of(world, tiers, chain, Duration.ofNanos(played - started),
+                Duration.ofNanos(System.nanoTime() - played));
     }
 
     private void people(DemoWorld world) {
@@ -292,9 +299,10 @@ final class DemoWorldSeeding {
     /** What the world holds, for the command's report. */
     record Summary(int people, int validators, Map<String, Integer> statuses, Map<String, Integer> tiers,
             Map<Integer, Integer> decisionsByRisk, int votes, int listings, int acquisitions, long truthRecords,
-            boolean chainIntact, String chainDefect) {
+            boolean chainIntact, String chainDefect, Duration playing, Duration catchingUp) {
 
-        static Summary of(DemoWorld world, Map<String, Integer> tiers, RangeVerification chain) {
+        static Summary of(DemoWorld world, Map<String, Integer> tiers, RangeVerification chain, Duration playing,
+                Duration catchingUp) {
             var statuses = new LinkedHashMap<String, Integer>();
             DemoWorld.STATUSES.forEach(status -> statuses.put(status, 0));
             var risks = new TreeMap<Integer, Integer>();
@@ -313,7 +321,7 @@ final class DemoWorldSeeding {
             }
             return new Summary(world.people.size() + 1, world.validators().size(), statuses, tiers, risks, votes,
                     listings, world.purchases.size(), chain.chainLength(), chain.intact(),
-                    chain.intact() ? null : String.valueOf(chain.firstBroken()));
+                    chain.intact() ? null : String.valueOf(chain.firstBroken()), playing, catchingUp);
         }
 
         private static List<Step> concat(List<Step> a, List<Step> b) {
