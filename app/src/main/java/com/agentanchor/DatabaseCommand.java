@@ -41,9 +41,9 @@ final class DatabaseCommand {
               rollback <count>         roll back the last <count> changesets
               seed-demo [--seed N] [--force]
                                        fill an empty database with a demo world (the same world for the same N)
-            The database: DATABASE_URL_UNPOOLED (migrations) or DATABASE_URL, else the embedded PostgreSQL
-            (kept in AGENTANCHOR_DATA_DIR). Exit codes: 0 done, 1 changesets pending, 2 usage, 3 failed,
-            4 seed-demo refused (the database is not empty).""";
+            The database: as the app's (DATABASE_URL, migrations through DATABASE_URL_UNPOOLED when set), else
+            the embedded PostgreSQL (kept in AGENTANCHOR_DATA_DIR). Exit codes: 0 done, 1 changesets pending,
+            2 usage, 3 failed, 4 seed-demo refused (the database is not empty).""";
 
     /** Defaults for every command; {@code --logging.level.root=info} shows what happens underneath. */
     private static final Map<String, Object> QUIET = Map.of(

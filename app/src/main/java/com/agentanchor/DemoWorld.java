@@ -126,6 +126,11 @@ final class DemoWorld {
     record Purchase(Person buyer, int agentIndex) {
     }
 
+    /** What an active agent has waiting at the end. */
+    private enum Opening {
+        NONE, PENDING, ESCALATED, SUSPENSION_TURNED_DOWN
+    }
+
     /** How an agent's life goes, before the details are drawn. */
     private enum Fate {
         DRAFT, STARTED_OVER, TRAINING, RETRAINING, EXAMINATION, ACTIVE, SUSPENDED, REINSTATED
@@ -138,6 +143,7 @@ final class DemoWorld {
         private final List<Person> trainers = new ArrayList<>();
         private final List<Person> validators = new ArrayList<>();
         private final List<Person> buyers = new ArrayList<>();
+        private final List<Opening> openings = new ArrayList<>();
 
         Planner(long seed) {
             this.seed = seed;
@@ -148,6 +154,7 @@ final class DemoWorld {
             var people = people();
             var fates = fates();
             var tiers = tiers(Collections.frequency(fates, Fate.ACTIVE) + Collections.frequency(fates, Fate.REINSTATED));
+            openings(Collections.frequency(fates, Fate.ACTIVE));
             var names = names(Words.AGENT_ADJECTIVES, Words.AGENT_NOUNS, AGENTS);
             var agents = new ArrayList<AgentLife>();
             int active = 0;
@@ -202,6 +209,15 @@ final class DemoWorld {
             add(fates, Fate.ACTIVE, AGENTS - fates.size());
             Collections.shuffle(fates, random);
             return fates;
+        }
+
+        /** Requests some active agents leave open at the end, so that the council's queues are not empty. */
+        private void openings(int count) {
+            for (int i = 0; i < count; i++) {
+                openings.add(i < 14 ? Opening.PENDING : i < 19 ? Opening.ESCALATED
+                        : i < 26 ? Opening.SUSPENSION_TURNED_DOWN : Opening.NONE);
+            }
+            Collections.shuffle(openings, random);
         }
 
         /** The trust each agent active at the end climbs to: every tier shows up, most agents are new graduates. */
@@ -296,7 +312,7 @@ final class DemoWorld {
                         status = "active";
                     }
                     if (fate == Fate.ACTIVE) {
-                        leaveOpen(owner, late, trust);
+                        leaveOpen(owner, late);
                     }
                 }
                 default -> throw new IllegalStateException(fate.name());
@@ -352,19 +368,14 @@ final class DemoWorld {
         }
 
         /** Some requests stay open: waiting for validators, or approved unanimously and waiting for a sign-off. */
-        private void leaveOpen(Person owner, List<Step> steps, Trust trust) {
-            int roll = random.nextInt(100);
-            if (roll < 8) {
-                int risk = 2 + random.nextInt(3);
-                steps.add(pending(owner, risk));
-            } else if (roll < 11) {
-                var ballots = ballots(owner, 4, Vote.FOR, Vote.FOR, Vote.FOR, Vote.FOR);
-                steps.add(new Ask(owner, DecisionType.approval, 4, pick(Words.ACTIONS.get(4)), ballots, null, null,
-                        Outcome.ESCALATED));
-            } else if (roll < 15) {
-                var ballots = ballots(owner, 2, Vote.AGAINST);
-                steps.add(new Ask(pick(buyers), DecisionType.suspension, 2, pick(Words.SUSPENSION_REASONS), ballots,
-                        null, null, Outcome.REJECTED));
+        private void leaveOpen(Person owner, List<Step> steps) {
+            switch (openings.remove(openings.size() - 1)) {
+                case PENDING -> steps.add(pending(owner, 2 + random.nextInt(3)));
+                case ESCALATED -> steps.add(new Ask(owner, DecisionType.approval, 4, pick(Words.ACTIONS.get(4)),
+                        ballots(owner, 4, Vote.FOR, Vote.FOR, Vote.FOR, Vote.FOR), null, null, Outcome.ESCALATED));
+                case SUSPENSION_TURNED_DOWN -> steps.add(new Ask(pick(buyers), DecisionType.suspension, 2,
+                        pick(Words.SUSPENSION_REASONS), ballots(owner, 2, Vote.AGAINST), null, null, Outcome.REJECTED));
+                default -> { }
             }
         }
 

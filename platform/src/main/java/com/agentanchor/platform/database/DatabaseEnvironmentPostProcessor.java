@@ -16,10 +16,11 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Chooses the database before any bean exists, in this order: {@code SPRING_DATASOURCE_URL} (with
- * {@code SPRING_DATASOURCE_USERNAME/PASSWORD}), {@code DATABASE_URL}, else an embedded PostgreSQL. The credentials
- * that come with the URL are the owner's: Liquibase migrates with them (through {@code DATABASE_URL_UNPOOLED} when
- * set). The app's pool always logs in as {@code agentanchor_app} with {@code AGENTANCHOR_DB_APP_PASSWORD}, a role
- * the migration creates; there is no fallback to the owner.
+ * {@code SPRING_DATASOURCE_USERNAME/PASSWORD}), {@code DATABASE_URL} ({@code DATABASE_URL_UNPOOLED} when only that
+ * one is set), else an embedded PostgreSQL. The credentials that come with the URL are the owner's: Liquibase
+ * migrates with them (through {@code DATABASE_URL_UNPOOLED} when set). The app's pool always logs in as
+ * {@code agentanchor_app} with {@code AGENTANCHOR_DB_APP_PASSWORD}, a role the migration creates; there is no
+ * fallback to the owner.
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -81,11 +82,14 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
                     env.getProperty("spring.datasource.password", url.password() == null ? "" : url.password())),
                     false);
         }
-        var databaseUrl = env.getProperty("DATABASE_URL");
-        if (databaseUrl != null && !databaseUrl.isBlank()) {
-            var url = DatabaseUrl.parse("DATABASE_URL", databaseUrl);
+        // A migration step may be given only the direct URL (the database commands, README).
+        var variable = blank(env.getProperty("DATABASE_URL")) && !blank(env.getProperty("DATABASE_URL_UNPOOLED"))
+                ? "DATABASE_URL_UNPOOLED" : "DATABASE_URL";
+        var databaseUrl = env.getProperty(variable);
+        if (!blank(databaseUrl)) {
+            var url = DatabaseUrl.parse(variable, databaseUrl);
             // Without migrations on start the URL's credentials go unused: the app holds no owner's password.
-            return new Target("DATABASE_URL", migratesOnStart(env) ? requireUser("DATABASE_URL", url) : url, false);
+            return new Target(variable, migratesOnStart(env) ? requireUser(variable, url) : url, false);
         }
         if (env.getProperty("agentanchor.db.embedded", Boolean.class, true)
                 && ClassUtils.isPresent(EMBEDDED_CLASS, getClass().getClassLoader())) {
@@ -114,6 +118,10 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             throw new InvalidDatabaseUrl(variable, "it names no user");
         }
         return url;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String orDefault(String user) {
