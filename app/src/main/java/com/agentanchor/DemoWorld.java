@@ -153,14 +153,15 @@ final class DemoWorld {
         DemoWorld plan() {
             var people = people();
             var fates = fates();
-            var tiers = tiers(Collections.frequency(fates, Fate.ACTIVE) + Collections.frequency(fates, Fate.REINSTATED));
-            openings(Collections.frequency(fates, Fate.ACTIVE));
+            int active = Collections.frequency(fates, Fate.ACTIVE);
+            var tiers = tiers(active + Collections.frequency(fates, Fate.REINSTATED));
+            openings(active);
             var names = names(Words.AGENT_ADJECTIVES, Words.AGENT_NOUNS, AGENTS);
             var agents = new ArrayList<AgentLife>();
-            int active = 0;
+            int climbing = 0;
             for (int i = 0; i < AGENTS; i++) {
                 var fate = fates.get(i);
-                int target = fate == Fate.ACTIVE || fate == Fate.REINSTATED ? tiers.get(active++)
+                int target = fate == Fate.ACTIVE || fate == Fate.REINSTATED ? tiers.get(climbing++)
                         : fate == Fate.SUSPENDED ? provisional() : 0;
                 agents.add(life(i, owner(), names.get(i), fate, target));
             }
@@ -176,7 +177,8 @@ final class DemoWorld {
                 boolean validator = i < VALIDATORS;
                 var role = i >= TRAINERS - TRAINERS_WHO_BUY ? UserRole.both : UserRole.trainer;
                 var category = pick(Words.CATEGORIES);
-                var storefront = random.nextBoolean() ? name.split(" ")[1] + " Labs" : name.split(" ")[0] + "'s Agents";
+                var storefront = random.nextBoolean() ? name.split(" ")[1] + " Labs"
+                        : name.split(" ")[0] + "'s Agents";
                 var person = Person.named(name, role, validator, storefront,
                         "Agents for " + category.teams() + ", trained and examined on AgentAnchor.");
                 people.add(person);
@@ -317,7 +319,8 @@ final class DemoWorld {
                 }
                 default -> throw new IllegalStateException(fate.name());
             }
-            return new AgentLife(index, owner, registration, List.copyOf(early), List.copyOf(late), status, trust.score);
+            return new AgentLife(index, owner, registration, List.copyOf(early), List.copyOf(late), status,
+                    trust.score);
         }
 
         private void graduate(Person owner, List<Step> steps, Trust trust) {
@@ -381,10 +384,10 @@ final class DemoWorld {
 
         private Ask pending(Person owner, int risk) {
             var votes = risk == 2 ? new Vote[0]
-                    : risk == 3 ? (random.nextBoolean() ? new Vote[] { Vote.FOR } : new Vote[] { Vote.FOR, Vote.AGAINST })
+                    : risk == 3 ? pick(new Vote[][] { { Vote.FOR }, { Vote.FOR, Vote.AGAINST } })
                     : new Vote[] { Vote.FOR, Vote.FOR };
-            return new Ask(owner, DecisionType.approval, risk, pick(Words.ACTIONS.get(risk)), ballots(owner, risk, votes),
-                    null, null, Outcome.PENDING);
+            return new Ask(owner, DecisionType.approval, risk, pick(Words.ACTIONS.get(risk)),
+                    ballots(owner, risk, votes), null, null, Outcome.PENDING);
         }
 
         private Ask routine(Person owner) {
@@ -408,7 +411,8 @@ final class DemoWorld {
                 votes = approve
                         ? pick(new Vote[][] { { Vote.FOR, Vote.FOR, Vote.FOR }, { Vote.FOR, Vote.AGAINST, Vote.FOR,
                                 Vote.FOR }, { Vote.ABSTAIN, Vote.FOR, Vote.FOR, Vote.FOR } })
-                        : pick(new Vote[][] { { Vote.AGAINST, Vote.AGAINST }, { Vote.FOR, Vote.AGAINST, Vote.AGAINST } });
+                        : pick(new Vote[][] { { Vote.AGAINST, Vote.AGAINST },
+                                { Vote.FOR, Vote.AGAINST, Vote.AGAINST } });
             } else {
                 votes = approve ? new Vote[] { Vote.FOR, Vote.FOR, Vote.FOR, Vote.FOR }
                         : pick(new Vote[][] { { Vote.AGAINST }, { Vote.FOR, Vote.FOR, Vote.AGAINST } });

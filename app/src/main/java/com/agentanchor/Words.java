@@ -112,8 +112,8 @@ final class Words {
     static final List<String> PASS_NOTES = List.of("clear reasoning, stayed within its tools",
             "handled every edge case in the suite", "asked for help exactly when it should");
 
-    static final List<String> FAIL_NOTES = List.of("ignored the escalation policy", "cited a source that does not exist",
-            "called a tool it was not given");
+    static final List<String> FAIL_NOTES = List.of("ignored the escalation policy",
+            "cited a source that does not exist", "called a tool it was not given");
 
     static final List<String> PROMPT_RULES = List.of("Never act outside your tools.",
             "Ask the council before anything irreversible.", "Cite where every figure comes from.",

@@ -91,16 +91,18 @@ public final class Migrations {
 
     /**
      * The changesets a migration would apply: never run, or changed since they ran ({@code runOnChange} functions).
-     * The app role's password, set again by every migration, is pending only until it first ran.
+     * One that runs on every migration (the app role's password) is pending only until it first ran: what it sets
+     * is configuration, not schema, and its checksum changes with the password it was given.
      */
     public List<String> pending() {
         return withLiquibase(liquibase -> {
             var pending = new ArrayList<String>();
             for (ChangeSetStatus status : liquibase.getChangeSetStatuses(contexts(), labels(), false)) {
                 var changeSet = status.getChangeSet();
-                boolean unchanged = status.getPreviouslyRan() && status.getStoredCheckSum() != null
+                boolean ran = status.getPreviouslyRan();
+                boolean unchanged = ran && status.getStoredCheckSum() != null
                         && changeSet.isCheckSumValid(status.getStoredCheckSum());
-                if (status.getWillRun() && !unchanged) {
+                if (status.getWillRun() && !(ran && (unchanged || changeSet.isAlwaysRun()))) {
                     pending.add(name(changeSet));
                 }
             }
