@@ -16,10 +16,11 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Chooses the database before any bean exists, in this order: {@code SPRING_DATASOURCE_URL} (with
- * {@code SPRING_DATASOURCE_USERNAME/PASSWORD}), {@code DATABASE_URL}, else an embedded PostgreSQL. The credentials
- * that come with the URL are the owner's: Liquibase migrates with them (through {@code DATABASE_URL_UNPOOLED} when
- * set). The app's pool always logs in as {@code agentanchor_app} with {@code AGENTANCHOR_DB_APP_PASSWORD}, a role
- * the migration creates; there is no fallback to the owner.
+ * {@code SPRING_DATASOURCE_USERNAME/PASSWORD}), {@code DATABASE_URL} ({@code DATABASE_URL_UNPOOLED} when only that
+ * one is set), else an embedded PostgreSQL. The credentials that come with the URL are the owner's: Liquibase
+ * migrates with them (through {@code DATABASE_URL_UNPOOLED} when set). The app's pool always logs in as
+ * {@code agentanchor_app} with {@code AGENTANCHOR_DB_APP_PASSWORD}, a role the migration creates; there is no
+ * fallback to the owner.
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -57,7 +58,9 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         props.put("spring.datasource.username", APP_ROLE);
         props.put("spring.datasource.password", appPassword);
         props.put("spring.liquibase.url", migration.jdbcUrl());
-        props.put("spring.liquibase.user", migration.user());
+        if (migration.user() != null) {
+            props.put("spring.liquibase.user", migration.user());
+        }
         if (migration.password() != null) {
             props.put("spring.liquibase.password", migration.password());
         }
@@ -65,8 +68,9 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         // Read by the security setup: development tokens are for the embedded database (or by explicit choice).
         props.put(EMBEDDED_IN_USE, target.embedded());
         env.getPropertySources().addFirst(new MapPropertySource("agentanchorDatabase", props));
-        log.info("Database: " + target.variable() + " at " + target.url().location() + ", migrations as "
-                + migration.user() + ", pool as " + APP_ROLE);
+        log.info("Database: " + target.variable() + " at " + target.url().location() + ", migrations "
+                + (migratesOnStart(env) ? "on start as " + migration.user() : "off on start") + ", pool as "
+                + APP_ROLE);
     }
 
     private Target choose(ConfigurableEnvironment env) {
@@ -78,10 +82,14 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
                     env.getProperty("spring.datasource.password", url.password() == null ? "" : url.password())),
                     false);
         }
-        var databaseUrl = env.getProperty("DATABASE_URL");
-        if (databaseUrl != null && !databaseUrl.isBlank()) {
-            return new Target("DATABASE_URL", requireUser("DATABASE_URL", DatabaseUrl.parse("DATABASE_URL", databaseUrl)),
-                    false);
+        // A migration step may be given only the direct URL (the database commands, README).
+        var variable = blank(env.getProperty("DATABASE_URL")) && !blank(env.getProperty("DATABASE_URL_UNPOOLED"))
+                ? "DATABASE_URL_UNPOOLED" : "DATABASE_URL";
+        var databaseUrl = env.getProperty(variable);
+        if (!blank(databaseUrl)) {
+            var url = DatabaseUrl.parse(variable, databaseUrl);
+            // Without migrations on start the URL's credentials go unused: the app holds no owner's password.
+            return new Target(variable, migratesOnStart(env) ? requireUser(variable, url) : url, false);
         }
         if (env.getProperty("agentanchor.db.embedded", Boolean.class, true)
                 && ClassUtils.isPresent(EMBEDDED_CLASS, getClass().getClassLoader())) {
@@ -100,11 +108,20 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         return url.user() == null ? url.withCredentials(pooled.user(), pooled.password()) : url;
     }
 
+    /** {@code AGENTANCHOR_DB_MIGRATE_ON_START} (application.yaml maps it to Boot's own switch). */
+    private static boolean migratesOnStart(ConfigurableEnvironment env) {
+        return env.getProperty("spring.liquibase.enabled", Boolean.class, true);
+    }
+
     private static DatabaseUrl requireUser(String variable, DatabaseUrl url) {
         if (url.user() == null || url.user().isBlank()) {
             throw new InvalidDatabaseUrl(variable, "it names no user");
         }
         return url;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String orDefault(String user) {

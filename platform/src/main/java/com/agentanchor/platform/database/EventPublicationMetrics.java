@@ -1,6 +1,5 @@
 package com.agentanchor.platform.database;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Gauge;
@@ -14,21 +13,16 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 @Component
 class EventPublicationMetrics implements MeterBinder {
 
-    private final JdbcClient jdbc;
+    private final OutstandingEvents outstanding;
 
-    EventPublicationMetrics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    EventPublicationMetrics(OutstandingEvents outstanding) {
+        this.outstanding = outstanding;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("agentanchor.events.publications.incomplete", this::incomplete)
+        Gauge.builder("agentanchor.events.publications.incomplete", outstanding::count)
                 .description("Event publications not yet completed by their listener")
                 .register(registry);
-    }
-
-    private double incomplete() {
-        return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class)
-                .single();
     }
 }

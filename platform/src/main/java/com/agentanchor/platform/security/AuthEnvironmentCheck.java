@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -14,7 +15,8 @@ import com.agentanchor.platform.database.DatabaseEnvironmentPostProcessor;
 /**
  * Refuses to start, before anything connects anywhere, with token verification that would not hold: no way to
  * verify tokens on a deployed database (development tokens would let anyone be anyone), or an HS256 secret too
- * short to be safe (RFC 7518 §3.2: at least as long as the hash, 32 bytes).
+ * short to be safe (RFC 7518 §3.2: at least as long as the hash, 32 bytes). An application that serves no HTTP
+ * takes no tokens, so it is not held to this.
  */
 public class AuthEnvironmentCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -22,6 +24,9 @@ public class AuthEnvironmentCheck implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (application.getWebApplicationType() == WebApplicationType.NONE) {
+            return; // no HTTP, no tokens to verify: the database commands (README, "Database operations")
+        }
         var auth = Binder.get(env).bind("agentanchor.auth", AuthProperties.class).orElse(AuthProperties.NONE);
         if (!AuthProperties.blank(auth.hs256Secret())
                 && auth.hs256Secret().getBytes(StandardCharsets.UTF_8).length < MIN_HS256_SECRET_BYTES) {

@@ -1,5 +1,6 @@
 package com.agentanchor.platform.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +19,7 @@ import jakarta.validation.constraints.Size;
  * issuer or secret is configured.
  */
 @RestController
+@ConditionalOnWebApplication // its signing key comes with the security chain (SecurityConfiguration)
 @Conditional(LocalAuth.class)
 class DevTokenController {
 

@@ -4,11 +4,18 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
+import org.springframework.modulith.NamedInterface;
 
 import com.agentanchor.academy.domain.Examination;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
-/** A validator's side of the academy: grade the modules and examinations of other trainers' agents. */
+/**
+ * A validator's side of the academy: grade the modules and examinations of other trainers' agents.
+ *
+ * <p>Named on the type as well as on its package: Spring Modulith then carries the named interface over to the domain
+ * types its signature uses (Examination, and the enrollment behind its views), which callers in other modules need.
+ */
+@NamedInterface("api")
 @PrimaryPort
 public interface Examining {
 

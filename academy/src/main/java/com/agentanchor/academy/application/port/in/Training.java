@@ -4,11 +4,19 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
+import org.springframework.modulith.NamedInterface;
 
 import com.agentanchor.academy.domain.CurriculumType;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
-/** An owner's side of the academy: enroll an agent, put it up for examination, withdraw it. */
+/**
+ * An owner's side of the academy: enroll an agent, put it up for examination, withdraw it.
+ *
+ * <p>Named on the type as well as on its package: Spring Modulith then carries the named interface over to the domain
+ * types its signature uses (CurriculumType, and the enrollment behind its views), which callers in other modules
+ * need.
+ */
+@NamedInterface("api")
 @PrimaryPort
 public interface Training {
 
