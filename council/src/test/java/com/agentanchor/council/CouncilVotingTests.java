@@ -197,6 +197,10 @@ class CouncilVotingTests {
 
         assertThat(signed.status()).isEqualTo(200);
         assertThat(signed.body().get("status").asString()).isEqualTo("approved");
+        assertThat(signed.body().get("signOff").get("by").asString()).isEqualTo(api.profileId(admin));
+        assertThat(signed.body().get("signOff").get("reason").asString()).isEqualTo("checked");
+        assertThat(api.get("/api/council/decisions/" + id, trainer).body().get("signOff").get("reason").asString())
+                .as("the owner reads who signed it off, and why").isEqualTo("checked");
         assertThat(trustScore()).as("+5 per risk level, once signed").isEqualTo(120);
         assertThat(signOff(id, admin).status()).as("once").isEqualTo(409);
     }

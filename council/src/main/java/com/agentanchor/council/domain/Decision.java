@@ -18,7 +18,7 @@ import com.agentanchor.council.events.DecisionMade;
 @AggregateRoot
 public record Decision(@Identity UUID id, UUID agentId, DecisionType type, DecisionStatus status,
         RiskLevel riskLevel, String subjectAction, String reasoning, int trustImpact, Votes votes,
-        HumanOverride humanOverride, Instant createdAt, Instant decidedAt) {
+        HumanOverride humanOverride, SignOff signOff, Instant createdAt, Instant decidedAt) {
 
     public Decision {
         votes = votes == null ? Votes.NONE : votes;
@@ -29,9 +29,9 @@ public record Decision(@Identity UUID id, UUID agentId, DecisionType type, Decis
         var rule = CouncilRule.of(type, risk);
         return rule.automatic()
                 ? new Decision(null, agentId, type, DecisionStatus.approved, risk, subjectAction,
-                        "Approved automatically: " + rule.description(), 0, Votes.NONE, null, null, null)
+                        "Approved automatically: " + rule.description(), 0, Votes.NONE, null, null, null, null)
                 : new Decision(null, agentId, type, DecisionStatus.pending, risk, subjectAction, null, 0, Votes.NONE,
-                        null, null, null);
+                        null, null, null, null);
     }
 
     public CouncilRule rule() {
@@ -53,10 +53,11 @@ public record Decision(@Identity UUID id, UUID agentId, DecisionType type, Decis
         var impact = rule.trustImpact(type, riskLevel, outcome);
         if (outcome == DecisionStatus.approved && rule.needsSignOff()) { // its impact waits with it
             return new Decision(id, agentId, type, DecisionStatus.escalated, riskLevel, subjectAction,
-                    reasons + "; waits for an admin's sign-off", impact, counted, humanOverride, createdAt, decidedAt);
+                    reasons + "; waits for an admin's sign-off", impact, counted, humanOverride, signOff,
+                    createdAt, decidedAt);
         }
         return new Decision(id, agentId, type, outcome, riskLevel, subjectAction, reasons, impact, counted,
-                humanOverride, createdAt, decidedAt);
+                humanOverride, signOff, createdAt, decidedAt);
     }
 
     /** Whether the verdict suspends the agent or lifts its suspension (an approved request to do so). */

@@ -74,7 +74,7 @@ class DecisionTests {
     private static Decision stored(DecisionType type, int risk) {
         var request = Decision.request(UUID.randomUUID(), type, new RiskLevel(risk), "act");
         return new Decision(UUID.randomUUID(), request.agentId(), type, request.status(), request.riskLevel(),
-                request.subjectAction(), null, 0, Votes.NONE, null, Instant.EPOCH, null);
+                request.subjectAction(), null, 0, Votes.NONE, null, null, Instant.EPOCH, null);
     }
 
     private static Ballot ballot(Vote vote) {

@@ -26,6 +26,7 @@ import com.agentanchor.council.domain.DecisionStatus;
 import com.agentanchor.council.domain.DecisionType;
 import com.agentanchor.council.domain.HumanOverride;
 import com.agentanchor.council.domain.RiskLevel;
+import com.agentanchor.council.domain.SignOff;
 import com.agentanchor.council.domain.Vote;
 import com.agentanchor.council.domain.Votes;
 
@@ -42,7 +43,8 @@ class JdbcDecisions implements Decisions {
 
     private static final String COLUMNS = """
             id, agent_id, decision_type, status, risk_level, subject_action, reasoning, trust_impact, votes,
-            human_override, human_override_by, human_override_reason, overridden_verdict, created_at, decided_at""";
+            human_override, human_override_by, human_override_reason, overridden_verdict, signed_off_by, signed_off_reason,
+            created_at, decided_at""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -71,7 +73,7 @@ class JdbcDecisions implements Decisions {
                 new Decision(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class),
                         DecisionType.valueOf(rs.getString("decision_type")), DecisionStatus.rejected,
                         new RiskLevel(rs.getInt("risk_level")), rs.getString("subject_action"),
-                        rs.getString("reasoning"), 0, votes(rs.getString("votes")), null, null, null),
+                        rs.getString("reasoning"), 0, votes(rs.getString("votes")), null, null, null, null),
                 rs.getString("agent_name"), rs.getObject("owner_id", UUID.class), rs.getBoolean("agent_active")))
                 .list();
     }
@@ -178,6 +180,8 @@ class JdbcDecisions implements Decisions {
                 rs.getBoolean("human_override") ? new HumanOverride(rs.getObject("human_override_by", UUID.class),
                         rs.getString("human_override_reason"), DecisionStatus.valueOf(rs.getString("overridden_verdict")))
                         : null,
+                rs.getString("signed_off_reason") == null ? null
+                        : new SignOff(rs.getObject("signed_off_by", UUID.class), rs.getString("signed_off_reason")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 decided == null ? null : decided.toInstant());
     }
