@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
 
-import com.agentanchor.academy.domain.Curricula;
 import com.agentanchor.academy.domain.Curriculum;
 import com.agentanchor.academy.domain.CurriculumType;
 import com.agentanchor.academy.domain.Examination;
@@ -352,7 +351,7 @@ final class DemoWorld {
          * (the agent is still in training).
          */
         private Curriculum enroll(Person owner, List<Step> steps, boolean throughEveryModule) {
-            var curriculum = Curricula.of(pick(CurriculumType.values()));
+            var curriculum = pick(CurriculumType.values()).curriculum();
             steps.add(new Enroll(curriculum.type()));
             int passed = throughEveryModule ? curriculum.totalModules() : random.nextInt(curriculum.totalModules());
             for (var module : curriculum.modules().subList(0, passed)) {

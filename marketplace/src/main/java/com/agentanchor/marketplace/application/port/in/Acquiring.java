@@ -4,11 +4,16 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
+import org.springframework.modulith.NamedInterface;
 
 import com.agentanchor.marketplace.domain.AcquisitionType;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
-/** A consumer's side of the marketplace: acquire a listed agent, see what they hold, walk away, review. */
+/** A consumer's side of the marketplace: acquire a listed agent, see what they hold, walk away, review. *
+ * <p>Named on the type as well as on its package, so that Spring Modulith carries the named interface over to the
+ * domain types its signature uses (AcquisitionType), which callers in other modules need.
+ */
+@NamedInterface("api")
 @PrimaryPort
 public interface Acquiring {
 
