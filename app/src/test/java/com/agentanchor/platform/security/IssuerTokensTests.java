@@ -2,6 +2,8 @@ package com.agentanchor.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,14 +12,21 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import com.agentanchor.support.ChainApp;
 import com.agentanchor.support.FreshDatabase;
@@ -42,7 +51,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The app configured as in production against an issuer's JWK set (served over HTTP by this test): tokens signed
  * with RS256, ES256 (Supabase's current keys) and EdDSA (Ed25519) are accepted by each key's own algorithm, and every
- * forgery a hostile client tries is a 401 problem that provisions nobody.
+ * forgery a hostile client tries is a 401 problem, refused before the request takes a database connection.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -78,7 +87,8 @@ class IssuerTokensTests {
         db = FreshDatabase.create(env, "issuer");
         app = ChainApp.start(env, db,
                 "agentanchor.auth.jwk-set-uri=http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json",
-                "agentanchor.auth.audience=" + AUDIENCE);
+                "agentanchor.auth.issuer=" + ISSUER, "agentanchor.auth.audience=" + AUDIENCE,
+                "spring.main.sources=" + RequestConnections.class.getName());
     }
 
     @AfterAll
@@ -112,6 +122,8 @@ class IssuerTokensTests {
                         .expirationTime(Date.from(now.minusSeconds(3600))))),
                 "not yet valid", sign(JWSAlgorithm.ES256, ec, new ECDSASigner(ec.toECKey()), claims(b -> b
                         .notBeforeTime(Date.from(now.plusSeconds(3600))))),
+                "wrong issuer", sign(JWSAlgorithm.ES256, ec, new ECDSASigner(ec.toECKey()), claims(b -> b
+                        .issuer("https://attacker.example.test/"))),
                 "wrong audience", sign(JWSAlgorithm.ES256, ec, new ECDSASigner(ec.toECKey()), claims(b -> b
                         .audience("someone-else"))),
                 "missing sub", sign(JWSAlgorithm.ES256, ec, new ECDSASigner(ec.toECKey()), claims(b -> b
@@ -123,12 +135,54 @@ class IssuerTokensTests {
         var before = profiles();
 
         attacks.forEach((name, token) -> {
+            int taken = RequestConnections.TAKEN.get();
             var response = app.api().get("/api/profiles/me", token);
             assertThat(response.status()).as(name).isEqualTo(401);
             assertThat(response.isProblem()).as(name).isTrue();
+            assertThat(RequestConnections.TAKEN.get()).as(name + ": refused before any database access")
+                    .isEqualTo(taken);
         });
 
         assertThat(profiles()).as("nobody provisioned").isEqualTo(before);
+        // The count sees what it should: a genuine token's request does reach the database.
+        int taken = RequestConnections.TAKEN.get();
+        assertThat(app.api().get("/api/profiles/me", sign(JWSAlgorithm.ES256, ec, new ECDSASigner(ec.toECKey()),
+                claims())).status()).isEqualTo(200);
+        assertThat(RequestConnections.TAKEN.get()).isGreaterThan(taken);
+    }
+
+    /**
+     * Counts the connections taken on behalf of an HTTP request (while the request's attributes are bound to the
+     * thread, which happens before the security filters run), not those of the app's background work.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class RequestConnections {
+
+        static final AtomicInteger TAKEN = new AtomicInteger();
+
+        @Bean
+        static BeanPostProcessor countConnectionsOfRequests() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof DataSource dataSource)) {
+                        return bean;
+                    }
+                    return Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] { DataSource.class },
+                            (proxy, method, args) -> {
+                                if (method.getName().equals("getConnection")
+                                        && RequestContextHolder.getRequestAttributes() != null) {
+                                    TAKEN.incrementAndGet();
+                                }
+                                try {
+                                    return method.invoke(dataSource, args);
+                                } catch (InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                }
+            };
+        }
     }
 
     private long profiles() throws Exception {

@@ -125,7 +125,7 @@ class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(AuthProperties auth, ObjectProvider<LocalTokens> local, Clock clock) {
         NimbusJwtDecoder decoder;
-        String issuer = auth.issuerUri();
+        String issuer = AuthProperties.blank(auth.issuer()) ? auth.issuerUri() : auth.issuer();
         if (auth.local()) {
             decoder = local.getObject().decoder();
             issuer = LocalTokens.ISSUER;
