@@ -178,6 +178,29 @@ class PrivateLedgerTests {
     }
 
     @Test
+    void deletingAProfileErasesItsAgentsAndPrivateFieldsAndTheChainStillVerifies() throws Exception {
+        assertThat(api.delete("/api/profiles/me", null).status()).isEqualTo(401);
+
+        var deleted = api.delete("/api/profiles/me", owner);
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(database.query("SELECT count(*) FROM profiles WHERE id = ?::uuid", Long.class,
+                UUID.fromString(ownerId))).isZero();
+        assertThat(database.query("SELECT count(*) FROM agents WHERE id = ?::uuid", Long.class,
+                UUID.fromString(agent))).as("their agents go with them").isZero();
+        assertThat(database.query("SELECT count(*) FROM truth_chain_private WHERE subject_id = ?::uuid "
+                + "AND opening IS NOT NULL", Long.class, UUID.fromString(agent))).as("erased").isZero();
+        assertThat(database.query("SELECT count(*) FROM truth_chain WHERE sequence_number = ?", Long.class, sequence))
+                .as("the record itself stays").isOne();
+        database.awaitRow("the deletion's own record", """
+                SELECT sequence_number FROM truth_chain WHERE subject_id = ?::uuid AND payload->>'event' =                 'profile_deleted'""", ownerId);
+        assertThat(api.get("/api/truth-chain/verify", null).body().get("intact").asBoolean()).isTrue();
+
+        // Signing in again starts afresh: a new, empty profile.
+        assertThat(api.profileId(owner)).isNotEqualTo(ownerId);
+    }
+
+    @Test
     void aFormatOneRecordStillVerifies(@Autowired TruthChainStore store, @Autowired SigningKeySource keys,
             @Autowired PlatformTransactionManager transactions) {
         // Written exactly as before formats were numbered: the payload and the actor in the clear, no "format".

@@ -17,6 +17,7 @@ import com.agentanchor.profiles.application.port.in.ProfileRevision;
 import com.agentanchor.profiles.application.port.in.ProfileView;
 import com.agentanchor.profiles.application.port.out.Profiles;
 import com.agentanchor.profiles.events.ProfileCreated;
+import com.agentanchor.profiles.events.ProfileDeleted;
 
 @Service
 class ProfileService implements ProfileProvisioning, ProfileManagement {
@@ -57,6 +58,13 @@ class ProfileService implements ProfileProvisioning, ProfileManagement {
         var revised = profile.revise(r.fullName(), r.avatarUrl(), r.role(), r.notificationPreferences(),
                 r.storefrontName(), r.storefrontBio());
         return ProfileView.of(profiles.save(revised));
+    }
+
+    @Override
+    @Transactional
+    public void delete(ProfileId caller) {
+        events.publishEvent(new ProfileDeleted(UUID.randomUUID(), caller.value(), clock.instant()));
+        profiles.deleteMine();
     }
 
     // The caller's own profile is provisioned before any request reaches a use case; its absence is a bug.

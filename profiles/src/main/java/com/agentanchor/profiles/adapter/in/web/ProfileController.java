@@ -1,9 +1,12 @@
 package com.agentanchor.profiles.adapter.in.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.agentanchor.profiles.application.port.in.ProfileId;
@@ -36,6 +39,16 @@ class ProfileController {
     @PatchMapping
     ProfileView revise(ProfileId caller, @Valid @RequestBody ProfilePatch patch) {
         return profiles.revise(caller, patch.toRevision());
+    }
+
+    /**
+     * The right to erasure: the caller's profile goes, with their agents (and what is about them), listings,
+     * acquisitions and their private fields on the truth chain, whose records stay and still verify.
+     */
+    @DeleteMapping
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(ProfileId caller) {
+        profiles.delete(caller);
     }
 
     /** Absent or null fields stay as they are; an empty string clears an optional text. */

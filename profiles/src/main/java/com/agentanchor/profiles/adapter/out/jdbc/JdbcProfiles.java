@@ -60,6 +60,11 @@ class JdbcProfiles implements Profiles {
     }
 
     @Override
+    public void deleteMine() {
+        jdbc.sql("SELECT delete_my_profile()").query(Boolean.class).single();
+    }
+
+    @Override
     public Profile save(Profile p) {
         return jdbc.sql("""
                 UPDATE profiles SET full_name = ?, avatar_url = ?, role = ?::user_role,

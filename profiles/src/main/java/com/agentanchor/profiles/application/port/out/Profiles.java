@@ -20,6 +20,9 @@ public interface Profiles {
 
     Profile save(Profile profile);
 
+    /** Deletes the acting user's own profile through {@code delete_my_profile()}; the database cascades the rest. */
+    void deleteMine();
+
     /** Anyone's profile, its public fields only, through {@code public_profile()}: for anyone, even anonymous. */
     Optional<PublicProfile> findPublic(UUID id);
 

@@ -16,6 +16,7 @@ import com.agentanchor.council.events.DecisionMade;
 import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.marketplace.events.AgentAcquired;
 import com.agentanchor.profiles.application.port.in.ActingProfile;
+import com.agentanchor.profiles.events.ProfileDeleted;
 import com.agentanchor.profiles.events.ValidatorAppointed;
 import com.agentanchor.profiles.events.ValidatorDismissed;
 import com.agentanchor.truthchain.application.port.in.NewTruth;
@@ -177,6 +178,14 @@ class ChainRecorder {
     void on(ValidatorDismissed e) {
         record(e.eventId(), RecordType.system_event, new Subject("user", e.profileId()), e.actorId(),
                 Map.of("event", "validator_dismissed", "occurredAt", e.occurredAt().toString()));
+    }
+
+    /** A profile's deletion is on the record, by its user; the record names no more than the profile's id. */
+    @Async
+    @TransactionalEventListener
+    void on(ProfileDeleted e) {
+        record(e.eventId(), RecordType.system_event, new Subject("user", e.profileId()), e.profileId(),
+                Map.of("event", "profile_deleted", "occurredAt", e.occurredAt().toString()));
     }
 
     /** A public record: everything in the signed bytes. */
