@@ -9,9 +9,4 @@ import com.agentanchor.agents.domain.AgentStatus;
  */
 public record AgentQuery(boolean mine, AgentStatus status, String q, String category, String tag, String after,
         int page, int size) {
-
-    /** Every agent the viewer may see, newest first: the list as it was before filters. */
-    public static AgentQuery all(int page, int size) {
-        return new AgentQuery(false, null, null, null, null, null, page, size);
-    }
 }
