@@ -82,6 +82,12 @@ class ColumnWallsTests {
         walls.put("acquisitions: terminate_acquisition as the consumer", outcome(consumer,
                 "SELECT terminate_acquisition(?::uuid, 'not mine')", acquisition));
 
+        for (var change : List.of("status = 'retired'", "retired_at = now()")) {
+            walls.put("agents." + change, outcome(seller, "UPDATE agents SET " + change + " WHERE id = ?::uuid", agent));
+        }
+        walls.put("agents: retire_own_agent as a stranger", outcome(consumer, "SELECT retire_own_agent(?::uuid)",
+                agent));
+
         var trainee = api.post("/api/agents", consumerToken, Map.of("name", "Trainee")).body().get("id").asString();
         var enrollment = api.post("/api/academy/enrollments", consumerToken, Map.of("agentId", trainee)).body()
                 .get("id").asString();

@@ -92,6 +92,13 @@ class SchemaCatalogTests {
                 SELECT count(*) FROM pg_indexes WHERE tablename = 'agents'
                    AND indexdef LIKE '%(created_at DESC, id DESC) WHERE (status = ''active''::agent_status)'""",
                 Long.class)).isEqualTo(1);
+        // Keyset pages of one agent's trust history and decisions, and of one subject's truth records.
+        assertThat(owner.query("""
+                SELECT count(*) FROM pg_indexes WHERE indexdef LIKE ANY (ARRAY[
+                    '%ON public.trust_history USING btree (agent_id, created_at DESC, id DESC)',
+                    '%ON public.council_decisions USING btree (agent_id, created_at DESC, id DESC)',
+                    '%ON public.truth_chain USING btree (subject_id, sequence_number DESC)'])""", Long.class))
+                .isEqualTo(3);
     }
 
     @Test

@@ -94,6 +94,19 @@ class RuntimeAuthorizationTests {
     }
 
     @Test
+    void aRetiredAgentsKeyStillAuthenticatesButIsDeniedEverything() {
+        assertThat(authorize("read the weather", 0).body().get("decision").asString()).isEqualTo("allow");
+        assertThat(api.post("/api/agents/" + agent + "/retire", owner, Map.of()).status()).isEqualTo(200);
+
+        var denied = authorize("read the weather", 0);
+        assertThat(denied.status()).as("the key still authenticates").isEqualTo(200);
+        assertThat(denied.body().get("decision").asString()).isEqualTo("deny");
+        assertThat(denied.body().get("reason").asString()).contains("active");
+        assertThat(authorize("send the newsletter", 2).body().get("decision").asString()).isEqualTo("deny");
+        assertThat(decisionsOf(agent)).as("nothing put before the council for it").isZero();
+    }
+
+    @Test
     void badRequestsAreRefusedAndOnlyTheAgentsOwnDecisionsAreVisible() {
         assertThat(api.post("/api/runtime/authorize", key, Map.of("action", "x", "riskLevel", 5)).status())
                 .isEqualTo(400);

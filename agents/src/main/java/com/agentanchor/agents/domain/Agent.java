@@ -119,6 +119,12 @@ public record Agent(
                 : Optional.empty();
     }
 
+    /** Its owner retires it, for good; empty when it is retired already. */
+    public Optional<AgentStatusChanged> retire(UUID owner, String reason, Instant at) {
+        return status.ownerMayRetire() ? Optional.of(changeTo(AgentStatus.retired, owner, reason, null, at))
+                : Optional.empty();
+    }
+
     public boolean graduated() {
         return graduatedAt != null;
     }

@@ -24,4 +24,12 @@ public enum AgentStatus {
                 || (this == suspended && (to == active || to == draft))
                 || (this == examination && (to == active || to == training || to == draft));
     }
+
+    /**
+     * The owner may retire their agent from any status but retired: at any stage it may be given up, and only once.
+     * Retiring is for good, so a suspended agent that is retired escapes nothing.
+     */
+    public boolean ownerMayRetire() {
+        return this != retired;
+    }
 }

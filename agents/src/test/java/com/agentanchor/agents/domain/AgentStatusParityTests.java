@@ -19,7 +19,8 @@ import com.agentanchor.support.OwnerDatabase;
 /**
  * {@link AgentStatus}'s two rules and their SQL twins agree on every pair of statuses: {@code ownerMayMoveTo} with
  * {@code advance_own_agent} (called as the owner), {@code governanceMayMoveTo} with {@code change_agent_status}
- * (called as a validator). Each call runs as the app role in a transaction that is rolled back.
+ * (called as a validator), {@code ownerMayRetire} with {@code retire_own_agent} (as the owner). Each call runs as
+ * the app role in a transaction that is rolled back.
  */
 @IntegrationTest
 class AgentStatusParityTests {
@@ -65,6 +66,26 @@ class AgentStatusParityTests {
                 assertThat(allowed(validator, "change_agent_status", to)).as("council: %s -> %s", from, to)
                         .isEqualTo(from.governanceMayMoveTo(to));
             }
+        }
+    }
+
+    @Test
+    void theOwnersRetirementAgrees() {
+        // retired last: nothing moves a retired agent, not even this test's setup
+        for (var from : AgentStatus.values()) {
+            database.update("UPDATE agents SET status = ?::agent_status WHERE id = ?::uuid", from.name(), agent);
+            boolean retires = appRole.actingFor(owner, jdbc -> {
+                try {
+                    jdbc.queryForObject("SELECT retire_own_agent(?::uuid)::text", String.class, agent);
+                    return true;
+                } catch (DataAccessException e) {
+                    if (!e.getMostSpecificCause().getMessage().contains("cannot move an agent")) {
+                        throw e;
+                    }
+                    return false;
+                }
+            });
+            assertThat(retires).as("owner retires from %s", from).isEqualTo(from.ownerMayRetire());
         }
     }
 

@@ -68,6 +68,23 @@ class AgentTests {
     }
 
     @Test
+    void itsOwnerRetiresItFromAnyStatusOnceAndNothingLeadsBack() {
+        for (var status : AgentStatus.values()) {
+            var retired = agent(status, null).retire(ACTOR, "done", NOW);
+            assertThat(retired.isPresent()).as("%s", status).isEqualTo(status != AgentStatus.retired);
+            retired.ifPresent(c -> assertThat(c.newStatus()).isEqualTo("retired"));
+        }
+        var retired = agent(AgentStatus.retired, null);
+        assertThat(retired.suspend(ACTOR, "", REFERENCE, NOW)).isEmpty();
+        assertThat(retired.reinstate(ACTOR, "", REFERENCE, NOW)).isEmpty();
+        assertThat(retired.enroll(ACTOR, "", NOW)).isEmpty();
+        for (var to : AgentStatus.values()) {
+            assertThat(AgentStatus.retired.ownerMayMoveTo(to) || AgentStatus.retired.governanceMayMoveTo(to))
+                    .as("retired -> %s", to).isFalse();
+        }
+    }
+
+    @Test
     void everyMoveTheAgentMakesIsOneTheStatusMachineAllows() {
         for (var from : AgentStatus.values()) {
             var agent = agent(from, null);

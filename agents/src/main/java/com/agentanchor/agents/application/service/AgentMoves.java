@@ -35,6 +35,11 @@ class AgentMoves {
         store(change, agents.changeStatus(change.agentId(), AgentStatus.valueOf(change.newStatus())));
     }
 
+    /** The owner's retirement ({@code retire_own_agent}). */
+    void retirement(AgentStatusChanged change) {
+        store(change, agents.retireOwn(change.agentId()));
+    }
+
     private void store(AgentStatusChanged change, AgentStatus had) {
         if (!had.name().equals(change.previousStatus())) {
             throw new AgentNotReady(new AgentId(change.agentId()), "moved to " + had + " meanwhile");

@@ -17,16 +17,24 @@ import com.agentanchor.agents.application.port.in.AgentNotEditable;
 import com.agentanchor.agents.application.port.in.AgentNotFound;
 import com.agentanchor.agents.application.port.in.AgentNotReady;
 import com.agentanchor.agents.application.port.in.AgentPage;
+import com.agentanchor.agents.application.port.in.AgentQuery;
+import com.agentanchor.agents.application.port.in.AgentRetiredAlready;
+import com.agentanchor.agents.application.port.in.AgentRetirement;
 import com.agentanchor.agents.application.port.in.AgentRegistration;
 import com.agentanchor.agents.application.port.in.AgentRevision;
 import com.agentanchor.agents.application.port.in.AgentView;
 import com.agentanchor.agents.application.port.in.RegisterAgent;
 import com.agentanchor.agents.application.port.out.Agents;
 import com.agentanchor.agents.domain.Agent;
+import com.agentanchor.platform.paging.Cursor;
+import com.agentanchor.platform.paging.KeysetPage;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
 @Service
-class AgentService implements AgentRegistration, AgentCatalog, AgentEditing, AgentLifecycle {
+class AgentService implements AgentRegistration, AgentCatalog, AgentEditing, AgentLifecycle, AgentRetirement {
+
+    /** The name the agent list's cursors carry, so that another list's cursor is refused. */
+    private static final String LIST = "agents";
 
     private final Agents agents;
     private final AgentMoves moves;
@@ -62,12 +70,27 @@ class AgentService implements AgentRegistration, AgentCatalog, AgentEditing, Age
                 .orElseThrow(() -> new AgentNotFound(agent.id()));
     }
 
+    /** A cursor continues from where its page ended, so it and a page number do not mix: the cursor wins. */
     @Override
     @Transactional(readOnly = true)
-    public AgentPage visibleTo(ProfileId viewer, int page, int size) {
-        var rows = agents.visible(page * size, size + 1);
-        var items = rows.stream().limit(size).map(a -> AgentView.of(a, viewer.value())).toList();
-        return new AgentPage(items, page, size, rows.size() > size);
+    public AgentPage visibleTo(ProfileId viewer, AgentQuery query) {
+        var after = Cursor.decode(query.after(), LIST, "after");
+        int size = query.size();
+        var rows = agents.visible(viewer.value(), query, after, after == null ? query.page() * size : 0, size + 1);
+        var page = KeysetPage.of(rows, size, a -> AgentView.of(a, viewer.value()),
+                a -> Cursor.of(LIST, a.createdAt(), a.id()));
+        return new AgentPage(page.items(), after == null ? query.page() : 0, size, page.next() != null, page.next());
+    }
+
+    @Override
+    @Transactional
+    public AgentView retire(ProfileId owner, AgentId id) {
+        var agent = agents.findEditable(id.value()).orElseThrow(() -> agents.find(id.value()).isPresent()
+                ? new AgentNotEditable(id)
+                : new AgentNotFound(id));
+        moves.retirement(agent.retire(owner.value(), "retired by its owner", clock.instant())
+                .orElseThrow(() -> new AgentRetiredAlready(id)));
+        return agents.find(id.value()).map(a -> AgentView.of(a, owner.value())).orElseThrow();
     }
 
     @Override

@@ -40,12 +40,17 @@ import com.agentanchor.council.domain.DecisionType;
 import com.agentanchor.council.domain.RiskLevel;
 import com.agentanchor.council.events.DecisionOverridden;
 import com.agentanchor.council.events.DecisionRequested;
+import com.agentanchor.platform.paging.Cursor;
+import com.agentanchor.platform.paging.KeysetPage;
 import com.agentanchor.profiles.application.port.in.ActingProfile;
 import com.agentanchor.profiles.application.port.in.NotAnAdmin;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
 @Service
 class CouncilService implements DecisionRequests, CouncilVoting {
+
+    /** The name the decision history's cursors carry, so that another list's cursor is refused. */
+    private static final String HISTORY = "council-decisions";
 
     private final Decisions decisions;
     private final AgentCatalog agents;
@@ -124,6 +129,14 @@ class CouncilService implements DecisionRequests, CouncilVoting {
         events.publishEvent(approved.made(agent.name(), agent.ownerId(), agent.inPublicView(), admin.value(),
                 clock.instant()));
         return DecisionView.of(approved);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public KeysetPage<DecisionView> history(UUID agentId, DecisionStatus status, String before, int limit) {
+        var from = Cursor.decode(before, HISTORY, "before");
+        return KeysetPage.of(decisions.history(agentId, status, from, limit + 1), limit, DecisionView::of,
+                d -> Cursor.of(HISTORY, d.createdAt(), d.id()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -15,6 +16,8 @@ import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import com.agentanchor.platform.paging.Cursor;
+import com.agentanchor.platform.paging.KeysetPage;
 import com.agentanchor.truthchain.application.port.in.ChainHead;
 import com.agentanchor.truthchain.application.port.in.CheckpointVerification;
 import com.agentanchor.truthchain.application.port.in.ConsistencyProof;
@@ -54,6 +57,8 @@ class TruthChainService implements TruthRecording, TruthChainAudit, PrivateField
 
     private static final HexFormat HEX = HexFormat.of();
     private static final int CHUNK = 5_000;
+    /** The name a subject's record list gives its cursors, so that another list's cursor is refused. */
+    private static final String SUBJECT_RECORDS = "truth-chain-subject";
 
     private final ChainAppender appender;
     private final VerifiedLog verifiedLog;
@@ -110,6 +115,17 @@ class TruthChainService implements TruthRecording, TruthChainAudit, PrivateField
         }
         alarm.raiseIfBroken(finding);
         return view(row, finding);
+    }
+
+    /**
+     * Each record through {@link #record(long)}, the one path that verifies a record and decides what of it this caller
+     * may see: a subject's list shows nothing that its records one by one would not.
+     */
+    @Override
+    public KeysetPage<RecordVerification> recordsOf(UUID subjectId, String before, int limit) {
+        var from = Cursor.decode(before, SUBJECT_RECORDS, "before");
+        var sequences = store.sequencesOf(subjectId, from == null ? null : from.sequence(), limit + 1);
+        return KeysetPage.of(sequences, limit, this::record, sequence -> Cursor.of(SUBJECT_RECORDS, sequence));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.agentanchor.agents.adapter.in.web;
 
+import java.util.Arrays;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -20,14 +21,24 @@ import com.agentanchor.agents.application.port.in.AgentEditing;
 import com.agentanchor.agents.application.port.in.AgentId;
 import com.agentanchor.agents.application.port.in.AgentNotFound;
 import com.agentanchor.agents.application.port.in.AgentPage;
+import com.agentanchor.agents.application.port.in.AgentQuery;
+import com.agentanchor.agents.application.port.in.AgentRetirement;
+import com.agentanchor.agents.application.port.in.InvalidAgentQuery;
+import com.agentanchor.agents.application.port.in.TrustChangeView;
+import com.agentanchor.agents.application.port.in.TrustHistory;
 import com.agentanchor.agents.application.port.in.AgentRegistration;
 import com.agentanchor.agents.application.port.in.AgentRevision;
 import com.agentanchor.agents.application.port.in.AgentView;
 import com.agentanchor.agents.application.port.in.RegisterAgent;
 import com.agentanchor.agents.domain.AgentConfig;
 import com.agentanchor.agents.domain.AgentMetadata;
+import com.agentanchor.agents.domain.AgentStatus;
+import com.agentanchor.platform.paging.KeysetPage;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,11 +53,16 @@ class AgentController {
     private final AgentRegistration registration;
     private final AgentCatalog catalog;
     private final AgentEditing editing;
+    private final TrustHistory history;
+    private final AgentRetirement retirement;
 
-    AgentController(AgentRegistration registration, AgentCatalog catalog, AgentEditing editing) {
+    AgentController(AgentRegistration registration, AgentCatalog catalog, AgentEditing editing, TrustHistory history,
+            AgentRetirement retirement) {
         this.registration = registration;
         this.catalog = catalog;
         this.editing = editing;
+        this.history = history;
+        this.retirement = retirement;
     }
 
     @PostMapping
@@ -58,10 +74,52 @@ class AgentController {
     }
 
     @GetMapping
+    @Operation(summary = "The agents you may see: your own and every active one, newest first",
+            description = "Filters narrow that: owner=me keeps yours; status one of draft, training, examination, "
+                    + "active, suspended, retired; q a part of the name or description (case-insensitive); category "
+                    + "and tag those of the metadata. Page by page and size, or by keyset: pass a page's next as "
+                    + "after for the following page (after wins over page; keyset pages neither skip nor repeat "
+                    + "agents registered meanwhile).")
+    @ApiResponse(responseCode = "200", description = "{items, page, size, hasNext, next}; next is null on the last page")
     AgentPage list(ProfileId caller,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return catalog.visibleTo(caller, page, size);
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @Parameter(description = "me: only your own agents") @RequestParam(required = false) String owner,
+            @Parameter(description = "draft, training, examination, active, suspended or retired")
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) @Size(max = 100) String category,
+            @RequestParam(required = false) @Size(max = 50) String tag,
+            @RequestParam(required = false) @Size(max = 300) String after) {
+        if (owner != null && !"me".equals(owner)) {
+            throw new InvalidAgentQuery("owner", "must be me (only your own agents can be asked for by owner)");
+        }
+        return catalog.visibleTo(caller, new AgentQuery(owner != null, status == null ? null : status(status), q,
+                category, tag, after, page, size));
+    }
+
+    @GetMapping("/{id}/trust-history")
+    @Operation(summary = "How the agent's trust came to be: its trust changes, newest first",
+            description = "Each change with the score before and after, its source (council_decision, examination, "
+                    + "behavior_analysis, …), reason and what caused it (referenceType, referenceId). For whoever may "
+                    + "see the agent. Pass a page's next as before for the older changes.")
+    @ApiResponse(responseCode = "200", description = "{items, next}; next is null on the last page")
+    KeysetPage<TrustChangeView> trustHistory(@PathVariable UUID id,
+            @RequestParam(required = false) @Size(max = 300) String before,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return history.of(new AgentId(id), before, limit);
+    }
+
+    @PostMapping("/{id}/retire")
+    @Operation(summary = "Retire your agent, for good",
+            description = "Its status becomes retired and retiredAt is set; nothing brings it back. Its marketplace "
+                    + "listings retire and their active commissions and enterprise locks end (clones stay their "
+                    + "buyers'); its keys still report but are denied everything they ask.")
+    @ApiResponse(responseCode = "200", description = "The agent, retired")
+    @ApiResponse(responseCode = "403", description = "You see the agent (it is active) but it is not yours")
+    @ApiResponse(responseCode = "409", description = "It is retired already")
+    AgentView retire(ProfileId caller, @PathVariable UUID id) {
+        return retirement.retire(caller, new AgentId(id));
     }
 
     @GetMapping("/{id}")
@@ -73,6 +131,14 @@ class AgentController {
     @PatchMapping("/{id}")
     AgentView revise(ProfileId caller, @PathVariable UUID id, @Valid @RequestBody AgentPatch body) {
         return editing.revise(caller, new AgentId(id), body.toRevision());
+    }
+
+    private static AgentStatus status(String name) {
+        try {
+            return AgentStatus.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAgentQuery("status", "must be one of " + Arrays.toString(AgentStatus.values()));
+        }
     }
 
     record NewAgent(

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,13 +12,18 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.agentanchor.agents.application.port.in.AgentQuery;
 import com.agentanchor.agents.application.port.in.TrustAdjustment;
+import com.agentanchor.agents.application.port.in.TrustChangeView;
+import com.agentanchor.agents.application.port.in.TrustSource;
 import com.agentanchor.agents.application.port.out.Agents;
+import com.agentanchor.agents.application.port.out.TrustHistoryEntry;
 import com.agentanchor.agents.application.port.out.TrustMove;
 import com.agentanchor.agents.domain.Agent;
 import com.agentanchor.agents.domain.AgentConfig;
 import com.agentanchor.agents.domain.AgentMetadata;
 import com.agentanchor.agents.domain.AgentStatus;
+import com.agentanchor.platform.paging.Cursor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -73,10 +79,77 @@ class JdbcAgents implements Agents {
                 .query(this::agent).optional();
     }
 
+    /**
+     * Row-level security decides what is visible; the filters only narrow it. {@code q} is a substring match (ILIKE
+     * with its wildcards escaped), not full text: the list is the user's own view of agents, not a search engine (the
+     * marketplace's catalogue has full text).
+     */
     @Override
-    public List<Agent> visible(int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM agents ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
-                .params(limit, offset).query(this::agent).list();
+    public List<Agent> visible(UUID viewer, AgentQuery query, Cursor.Position after, int offset, int limit) {
+        var where = new ArrayList<String>();
+        var params = new ArrayList<Object>();
+        if (query.mine()) {
+            where.add("owner_id = ?");
+            params.add(viewer);
+        }
+        if (query.status() != null) {
+            where.add("status = ?::agent_status");
+            params.add(query.status().name());
+        }
+        if (query.q() != null && !query.q().isBlank()) {
+            where.add("(name ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\')");
+            var pattern = "%" + query.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(pattern);
+            params.add(pattern);
+        }
+        if (query.category() != null && !query.category().isBlank()) {
+            where.add("metadata->>'category' = ?");
+            params.add(query.category());
+        }
+        if (query.tag() != null && !query.tag().isBlank()) {
+            where.add("metadata->'tags' @> jsonb_build_array(?::text)");
+            params.add(query.tag());
+        }
+        if (after != null) {
+            where.add("(created_at, id) < (?::timestamptz, ?::uuid)");
+            params.add(after.createdAt().toString());
+            params.add(after.id());
+        }
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM agents"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(params).query(this::agent).list();
+    }
+
+    /** Row-level security on trust_history follows the agent's visibility (its owner, or everyone when active). */
+    @Override
+    public List<TrustHistoryEntry> trustHistory(UUID agentId, Cursor.Position before, int limit) {
+        var params = new ArrayList<Object>();
+        params.add(agentId);
+        if (before != null) {
+            params.add(before.createdAt().toString());
+            params.add(before.id());
+        }
+        params.add(limit);
+        return jdbc.sql("""
+                SELECT id, previous_score, new_score, change, source, reason, reference_type, reference_id, created_at
+                  FROM trust_history
+                 WHERE agent_id = ?""" + (before == null ? "" : " AND (created_at, id) < (?::timestamptz, ?::uuid)")
+                + " ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(params)
+                .query((rs, n) -> new TrustHistoryEntry(rs.getObject("id", UUID.class), new TrustChangeView(
+                        rs.getInt("previous_score"), rs.getInt("new_score"), rs.getInt("change"),
+                        TrustSource.valueOf(rs.getString("source")), rs.getString("reason"),
+                        rs.getString("reference_type"), rs.getObject("reference_id", UUID.class),
+                        instant(rs, "created_at"))))
+                .list();
+    }
+
+    @Override
+    public AgentStatus retireOwn(UUID id) {
+        return AgentStatus.valueOf(jdbc.sql("SELECT retire_own_agent(?)::text").param(id).query(String.class).single());
     }
 
     @Override

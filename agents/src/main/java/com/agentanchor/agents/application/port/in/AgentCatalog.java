@@ -13,7 +13,12 @@ public interface AgentCatalog {
 
     Optional<AgentView> find(ProfileId viewer, AgentId id);
 
-    AgentPage visibleTo(ProfileId viewer, int page, int size);
+    /**
+     * The agents the viewer may see that the query keeps, newest first.
+     *
+     * @throws com.agentanchor.platform.paging.Cursor.Invalid when {@code after} is not a cursor of this list
+     */
+    AgentPage visibleTo(ProfileId viewer, AgentQuery query);
 
     /** The calling agent as it sees itself (whatever its status; never its system prompt). */
     AgentView self(CallingAgent agent);

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.agentanchor.agents.application.port.in.AgentQuery;
 import com.agentanchor.agents.application.port.in.TrustAdjustment;
 import com.agentanchor.agents.domain.Agent;
 import com.agentanchor.agents.domain.AgentStatus;
+import com.agentanchor.platform.paging.Cursor;
 
 /** The stored agents, as far as the acting user's row-level security lets them be seen. */
 public interface Agents {
@@ -18,8 +20,20 @@ public interface Agents {
     /** Only rows the acting user may update; locked for the rest of the transaction. */
     Optional<Agent> findEditable(UUID id);
 
-    /** Newest first. */
-    List<Agent> visible(int offset, int limit);
+    /**
+     * Newest first, narrowed by the query's filters ({@code mine} for {@code viewer}); from {@code after} (exclusive)
+     * when given, else skipping {@code offset}.
+     */
+    List<Agent> visible(UUID viewer, AgentQuery query, Cursor.Position after, int offset, int limit);
+
+    /** The agent's trust changes the acting user may see, newest first, from {@code before} (exclusive) when given. */
+    List<TrustHistoryEntry> trustHistory(UUID agentId, Cursor.Position before, int limit);
+
+    /**
+     * Through {@code retire_own_agent} (its owner only, any status but retired; stamps retired_at); returns the
+     * status the agent had.
+     */
+    AgentStatus retireOwn(UUID id);
 
     /** The owner's active agents, newest first. */
     List<Agent> activeOf(UUID ownerId, int limit);

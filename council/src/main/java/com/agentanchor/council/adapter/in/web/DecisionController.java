@@ -20,10 +20,14 @@ import com.agentanchor.council.application.port.in.DecisionNotFound;
 import com.agentanchor.council.application.port.in.DecisionRequests;
 import com.agentanchor.council.application.port.in.DecisionView;
 import com.agentanchor.council.application.port.in.RequestDecision;
+import com.agentanchor.council.domain.DecisionStatus;
 import com.agentanchor.council.domain.DecisionType;
 import com.agentanchor.council.domain.Vote;
+import com.agentanchor.platform.paging.KeysetPage;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,6 +53,20 @@ class DecisionController {
     ResponseEntity<DecisionView> request(ProfileId caller, @Valid @RequestBody NewDecision body) {
         var decision = requests.request(caller, body.toCommand());
         return ResponseEntity.status(HttpStatus.CREATED).body(decision);
+    }
+
+    @GetMapping
+    @Operation(summary = "Decision history, newest first",
+            description = "The decisions you may see: about your own agents, about active agents, and every one if "
+                    + "you are a validator (row-level security decides). agentId keeps one agent's, status one "
+                    + "status (pending, approved, rejected, escalated, overridden). Pass a page's next as before for "
+                    + "the older ones.")
+    @ApiResponse(responseCode = "200", description = "{items, next}; next is null on the last page")
+    KeysetPage<DecisionView> history(@RequestParam(required = false) UUID agentId,
+            @RequestParam(required = false) DecisionStatus status,
+            @RequestParam(required = false) @Size(max = 300) String before,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        return requests.history(agentId, status, before, limit);
     }
 
     /** What waits for validators, newest first; others see only the requests they may see anyway. */

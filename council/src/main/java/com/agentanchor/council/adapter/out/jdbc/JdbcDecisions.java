@@ -29,6 +29,7 @@ import com.agentanchor.council.domain.RiskLevel;
 import com.agentanchor.council.domain.SignOff;
 import com.agentanchor.council.domain.Vote;
 import com.agentanchor.council.domain.Votes;
+import com.agentanchor.platform.paging.Cursor;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -102,6 +103,31 @@ class JdbcDecisions implements Decisions {
                 .params(json.writeValueAsString(toJson(d.votes())), d.status().name(), d.reasoning(),
                         d.trustImpact(), d.status().decided(), d.id())
                 .query(this::decision).single();
+    }
+
+    /** Row-level security decides whose decisions come back: the agent's owner's, the validators' (all), the agent's. */
+    @Override
+    public List<Decision> history(UUID agentId, DecisionStatus status, Cursor.Position before, int limit) {
+        var where = new ArrayList<String>();
+        var params = new ArrayList<Object>();
+        if (agentId != null) {
+            where.add("agent_id = ?");
+            params.add(agentId);
+        }
+        if (status != null) {
+            where.add("status = ?::decision_status");
+            params.add(status.name());
+        }
+        if (before != null) {
+            where.add("(created_at, id) < (?::timestamptz, ?::uuid)");
+            params.add(before.createdAt().toString());
+            params.add(before.id());
+        }
+        params.add(limit);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM council_decisions"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(params).query(this::decision).list();
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
+import com.agentanchor.council.domain.DecisionStatus;
+import com.agentanchor.platform.paging.KeysetPage;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
 /** Owners put what their agents want to do before the council; anyone may ask it to suspend an active agent. */
@@ -23,6 +25,14 @@ public interface DecisionRequests {
 
     /** A decision the caller may see: about their own agent, an active one, or any if they are a validator. */
     Optional<DecisionView> find(UUID id);
+
+    /**
+     * The decisions the caller may see (the same as {@link #find}), newest first, {@code limit} at a time, of one agent
+     * and in one status when given; {@code before} is the {@code next} of the page before.
+     *
+     * @throws com.agentanchor.platform.paging.Cursor.Invalid when {@code before} is not a cursor of this list
+     */
+    KeysetPage<DecisionView> history(UUID agentId, DecisionStatus status, String before, int limit);
 
     /**
      * The owner overrules the council's verdict about their agent, giving a reason: the decision is overridden and

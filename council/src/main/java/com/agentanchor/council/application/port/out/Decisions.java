@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.agentanchor.council.domain.Decision;
 import com.agentanchor.council.domain.DecisionStatus;
+import com.agentanchor.platform.paging.Cursor;
 
 /** Stored council decisions, under the acting user's row-level security. */
 public interface Decisions {
@@ -30,6 +31,9 @@ public interface Decisions {
     Decision recordVotes(Decision decision);
 
     List<Decision> pending(int limit);
+
+    /** Newest first, from {@code before} (exclusive) when given; of one agent, in one status, when those are given. */
+    List<Decision> history(UUID agentId, DecisionStatus status, Cursor.Position before, int limit);
 
     /**
      * Overrides the decision's verdict for the acting user, if the database agrees they may (they own the agent,

@@ -3,6 +3,7 @@ package com.agentanchor.truthchain.adapter.in.web;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.agentanchor.platform.paging.KeysetPage;
 import com.agentanchor.truthchain.application.port.in.ChainHead;
 import com.agentanchor.truthchain.application.port.in.ConsistencyProof;
 import com.agentanchor.truthchain.application.port.in.InclusionProof;
@@ -23,6 +25,12 @@ import com.agentanchor.truthchain.domain.Actor;
 import com.agentanchor.truthchain.domain.Defect;
 import com.agentanchor.truthchain.domain.Subject;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 /**
  * Public verification: no login, so that a third party can check a record, the chain, a checkpoint, a proof. A
@@ -39,6 +47,19 @@ class TruthChainController {
     TruthChainController(TruthChainAudit audit, PrivateFieldsErasure erasure) {
         this.audit = audit;
         this.erasure = erasure;
+    }
+
+    @GetMapping("/records")
+    @Operation(summary = "A subject's records, newest first",
+            description = "The records about subjectId (an agent, a council decision, an acquisition, a profile), each "
+                    + "exactly as GET /records/{sequence} shows it: verified, and a sealed record's privateFields only "
+                    + "with a token that may see the subject. Pass a page's next as before for the older ones.")
+    @ApiResponse(responseCode = "200", description = "{items, next}; next is null on the last page")
+    KeysetPage<RecordResponse> records(@RequestParam UUID subjectId,
+            @RequestParam(required = false) @Size(max = 300) String before,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        var page = audit.recordsOf(subjectId, before, limit);
+        return new KeysetPage<>(page.items().stream().map(RecordResponse::of).toList(), page.next());
     }
 
     @GetMapping("/records/{sequence}")

@@ -105,6 +105,14 @@ class JdbcTruthChain implements TruthChainStore, PublishedKeys, Checkpoints {
     }
 
     @Override
+    public List<Long> sequencesOf(UUID subjectId, Long before, int limit) {
+        return jdbc.sql("SELECT sequence_number FROM truth_chain WHERE subject_id = ?"
+                + (before == null ? "" : " AND sequence_number < ?") + " ORDER BY sequence_number DESC LIMIT ?")
+                .params(before == null ? List.of(subjectId, limit) : List.of(subjectId, before, limit))
+                .query(Long.class).list();
+    }
+
+    @Override
     public List<StoredRecord> range(long from, long to, Columns columns) {
         String select = switch (columns) {
             case LINKS -> "sequence_number, canonical";

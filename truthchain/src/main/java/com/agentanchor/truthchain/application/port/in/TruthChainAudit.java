@@ -1,8 +1,11 @@
 package com.agentanchor.truthchain.application.port.in;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
+
+import com.agentanchor.platform.paging.KeysetPage;
 
 /**
  * Public verification: what anyone, with or without an account, may check. Everything here is computed from the
@@ -18,6 +21,15 @@ public interface TruthChainAudit {
      * @throws InvalidTruthQuery for a sequence below 1
      */
     RecordVerification record(long sequence);
+
+    /**
+     * The records about one subject, newest first, {@code limit} at a time, each exactly as {@link #record} shows it
+     * to this caller (sealed ones with their private fields only for those who may see the subject); {@code before}
+     * is the {@code next} of the page before.
+     *
+     * @throws com.agentanchor.platform.paging.Cursor.Invalid when {@code before} is not a cursor of this list
+     */
+    KeysetPage<RecordVerification> recordsOf(UUID subjectId, String before, int limit);
 
     /**
      * Walks records {@code from..to} (defaults: 1 and the last stored) checking every hash, link and signature;

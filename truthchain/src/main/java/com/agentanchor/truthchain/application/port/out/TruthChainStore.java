@@ -38,6 +38,9 @@ public interface TruthChainStore {
     /** The highest stored sequence; 0 when the chain is empty. */
     long length();
 
+    /** The sequences of the records about {@code subjectId}, highest first, below {@code before} when given. */
+    List<Long> sequencesOf(UUID subjectId, Long before, int limit);
+
     /** Records {@code from..to} in sequence order (missing ones simply absent), with the columns asked for. */
     List<StoredRecord> range(long from, long to, Columns columns);
 
