@@ -18,7 +18,7 @@ import com.agentanchor.notifications.application.port.out.WebhookOutbox;
 import com.agentanchor.notifications.domain.InboxCursor;
 import com.agentanchor.notifications.domain.Notification;
 import com.agentanchor.profiles.application.port.in.ProfileId;
-import com.agentanchor.profiles.application.port.in.ProfileManagement;
+import com.agentanchor.profiles.application.port.in.NotificationRouting;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,10 +27,10 @@ class NotificationService implements Notifying, Inbox {
 
     private final Notifications notifications;
     private final WebhookOutbox outbox;
-    private final ProfileManagement profiles;
+    private final NotificationRouting profiles;
     private final JsonMapper json;
 
-    NotificationService(Notifications notifications, WebhookOutbox outbox, ProfileManagement profiles,
+    NotificationService(Notifications notifications, WebhookOutbox outbox, NotificationRouting profiles,
             JsonMapper json) {
         this.notifications = notifications;
         this.outbox = outbox;
@@ -45,7 +45,7 @@ class NotificationService implements Notifying, Inbox {
     @Override
     @Transactional
     public void notify(NewNotification n) {
-        var preferences = profiles.current(n.recipient()).notificationPreferences();
+        var preferences = profiles.channels(n.recipient());
         var notification = Notification.of(n.eventId(), n.recipient().value(), n.kind(), n.type(), n.title(),
                 n.message(), n.actionUrl(), n.occurredAt());
         if (preferences.inApp()) {
