@@ -29,7 +29,7 @@ class ModularityTests {
     void everyDomainJarIsAModule() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("profiles", "agents", "council", "truthchain", "observer", "marketplace",
-                        "academy", "platform", "realtime", "pusher");
+                        "academy", "platform", "realtime", "pusher", "notifications");
     }
 
     @Test

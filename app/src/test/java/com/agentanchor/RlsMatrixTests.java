@@ -65,6 +65,9 @@ class RlsMatrixTests {
     final UUID progress = UUID.randomUUID();
     final UUID key = UUID.randomUUID();
     final UUID opening = UUID.randomUUID();
+    final UUID notification = UUID.randomUUID();
+    final UUID delivery = UUID.randomUUID();
+    final UUID secret = UUID.randomUUID();
 
     @Autowired
     Environment env;
@@ -136,8 +139,14 @@ class RlsMatrixTests {
                         VALUES ('%15$s', '%4$s', 'revoked', sha256('k'), 'aak_k', now());
                     INSERT INTO truth_chain_private (id, sequence_number, subject_type, subject_id, opening)
                         VALUES ('%16$s', 1, 'agent', '%4$s', '\\x7b7d');
+                    INSERT INTO notifications (id, recipient_id, kind, type, title)
+                        VALUES ('%17$s', '%1$s', 'agent.registered', 'success', 'Agent registered');
+                    INSERT INTO webhook_deliveries (id, recipient_id, url, payload)
+                        VALUES ('%18$s', '%1$s', 'https://hooks.example.test/o', '{}');
+                    INSERT INTO webhook_secrets (id, profile_id, secret)
+                        VALUES ('%19$s', '%1$s', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
                     """, o, x, s, agent, sellersAgent, trust, decision, record, event, listing, sellersListing,
-                    acquisition, progress, v, key, opening));
+                    acquisition, progress, v, key, opening, notification, delivery, secret));
         }
         tables = List.of(
                 new Table("profiles", o, "email", "'new-' || gen_random_uuid() || '@x.test'", "full_name = 'changed'",
@@ -180,7 +189,21 @@ class RlsMatrixTests {
                 // updates or deletes a row: the academy's definer functions write every change after enrolling.
                 new Table("academy_progress", progress, "agent_id, curriculum_type", "'" + agent + "', 'advanced'",
                         "curriculum_version = '2.0'",
-                        allowing(OWNER_AND_VALIDATOR, OWNER, NOBODY, NOBODY, NOBODY)));
+                        allowing(OWNER_AND_VALIDATOR, OWNER, NOBODY, NOBODY, NOBODY)),
+                // One's own inbox: written (by the listener acting as its recipient) and marked read, never deleted.
+                new Table("notifications", notification, "recipient_id, kind, type, title",
+                        "'" + o + "', 'agent.registered', 'info', 'new'", "read_at = now()",
+                        allowing(OWNER, OWNER, OWNER, OWNER, NOBODY)),
+                // The outbox: queued by its recipient, who may follow it; moved on only by the worker's definer
+                // functions. UPSERT needs an UPDATE privilege the app role does not have.
+                new Table("webhook_deliveries", delivery, "recipient_id, url, payload",
+                        "'" + o + "', 'https://hooks.example.test/new', '{}'", "status = 'delivered'",
+                        allowing(OWNER, OWNER, NOBODY, NOBODY, NOBODY)),
+                // Signing secrets: no privilege at all for the app role, not even on one's own.
+                new Table("webhook_secrets", secret, "profile_id, secret",
+                        "'" + x + "', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'",
+                        "secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'",
+                        allowing(NOBODY, NOBODY, NOBODY, NOBODY, NOBODY)));
     }
 
     @AfterAll

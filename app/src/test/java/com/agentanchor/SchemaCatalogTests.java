@@ -23,7 +23,7 @@ class SchemaCatalogTests {
 
     static final List<String> TABLES = List.of("profiles", "agents", "trust_history", "council_decisions",
             "truth_chain", "truth_chain_private", "observer_events", "marketplace_listings", "acquisitions",
-            "academy_progress", "validator_credentials");
+            "academy_progress", "validator_credentials", "notifications", "webhook_deliveries", "webhook_secrets");
 
     @Autowired
     OwnerDatabase owner;
@@ -68,7 +68,10 @@ class SchemaCatalogTests {
                 "acquisitions.cloned_agent_id -> agents n",
                 "academy_progress.agent_id -> agents c",
                 "validator_credentials.profile_id -> profiles c",
-                "validator_credentials.granted_by -> profiles n");
+                "validator_credentials.granted_by -> profiles n",
+                "notifications.recipient_id -> profiles c",
+                "webhook_deliveries.recipient_id -> profiles c",
+                "webhook_secrets.profile_id -> profiles c");
     }
 
     @Test
@@ -87,7 +90,9 @@ class SchemaCatalogTests {
                 "marketplace_listings.status", "acquisitions.consumer_id", "acquisitions.agent_id",
                 "academy_progress.agent_id", "observer_events.subject_type", "truth_chain.sequence_number",
                 // the marketplace's full-text search (GIN) and its seller's sales
-                "marketplace_listings.search", "acquisitions.listing_id");
+                "marketplace_listings.search", "acquisitions.listing_id",
+                // the inbox (keyset, unread count) and the webhook worker's due rows
+                "notifications.recipient_id", "webhook_deliveries.next_attempt_at");
         assertThat(owner.query("""
                 SELECT count(*) FROM pg_indexes WHERE tablename = 'agents'
                    AND indexdef LIKE '%(created_at DESC, id DESC) WHERE (status = ''active''::agent_status)'""",

@@ -32,6 +32,7 @@ public final class ChainApp implements AutoCloseable {
         properties.put("agentanchor.realtime.local-ws-port", "0");
         properties.put("spring.main.banner-mode", "off");
         properties.put("agentanchor.truthchain.checkpoint-interval", "0s"); // see IntegrationTest
+        properties.put("agentanchor.webhooks.delivery-interval", "0s"); // likewise
         // Its database looks external to it (a URL is given): development tokens must be asked for.
         properties.put("agentanchor.auth.dev-tokens", "true");
         for (String property : extraProperties) {

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = ModulesOnTheClasspath.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "agentanchor.realtime.local-ws-port=0", IntegrationTest.NO_CHECKPOINT_SCHEDULE })
+        properties = { "agentanchor.realtime.local-ws-port=0", IntegrationTest.NO_CHECKPOINT_SCHEDULE,
+                IntegrationTest.NO_WEBHOOK_SCHEDULE })
 @Import({ OwnerDatabase.class, AppRoleDatabase.class, PublishedEvents.class })
 public @interface IntegrationTest {
 
@@ -25,4 +26,10 @@ public @interface IntegrationTest {
      * with tests that tamper with the chain. {@code CheckpointScheduleTests} turns it on for itself.
      */
     String NO_CHECKPOINT_SCHEDULE = "agentanchor.truthchain.checkpoint-interval=0s";
+
+    /**
+     * Tests send due webhooks themselves ({@code WebhookDispatch.deliverDue()}): a schedule claiming them in the
+     * background would take a delivery from under the test that waits for it.
+     */
+    String NO_WEBHOOK_SCHEDULE = "agentanchor.webhooks.delivery-interval=0s";
 }

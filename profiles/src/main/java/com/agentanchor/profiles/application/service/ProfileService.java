@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.agentanchor.profiles.application.port.in.AuthenticatedSubject;
 import com.agentanchor.profiles.application.port.in.EmailAlreadyTaken;
 import com.agentanchor.profiles.application.port.in.MissingEmail;
+import com.agentanchor.profiles.application.port.in.NotificationChannels;
+import com.agentanchor.profiles.application.port.in.NotificationRouting;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 import com.agentanchor.profiles.application.port.in.ProfileManagement;
 import com.agentanchor.profiles.application.port.in.ProfileProvisioning;
@@ -20,7 +22,7 @@ import com.agentanchor.profiles.events.ProfileCreated;
 import com.agentanchor.profiles.events.ProfileDeleted;
 
 @Service
-class ProfileService implements ProfileProvisioning, ProfileManagement {
+class ProfileService implements ProfileProvisioning, ProfileManagement, NotificationRouting {
 
     private final Profiles profiles;
     private final ApplicationEventPublisher events;
@@ -49,6 +51,13 @@ class ProfileService implements ProfileProvisioning, ProfileManagement {
     @Transactional(readOnly = true)
     public ProfileView current(ProfileId caller) {
         return ProfileView.of(profiles.find(caller.value()).orElseThrow(() -> missing(caller)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public NotificationChannels channels(ProfileId recipient) {
+        return NotificationChannels.of(profiles.find(recipient.value()).orElseThrow(() -> missing(recipient))
+                .notificationPreferences());
     }
 
     @Override

@@ -71,11 +71,16 @@ class ProfileController {
             boolean email,
             boolean inApp,
             boolean webhook,
-            @Size(max = 2048) @Pattern(regexp = "^https://\\S+$", message = "must be an https URL") String webhookUrl) {
+            @Size(max = 2048) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String webhookUrl) {
 
         @AssertTrue(message = "webhookUrl is required when webhook is true")
         boolean isWebhookUrl() {
             return !webhook || webhookUrl != null;
+        }
+
+        @AssertTrue(message = "webhookUrl must be an http(s) URL with a host and no user info")
+        boolean isWebhookUrlWellFormed() {
+            return webhookUrl == null || NotificationPreferences.isWebhookUrl(webhookUrl);
         }
 
         NotificationPreferences toDomain() {

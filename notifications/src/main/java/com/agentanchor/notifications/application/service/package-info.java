@@ -1,0 +1,5 @@
+/** The use cases. */
+@Application
+package com.agentanchor.notifications.application.service;
+
+import org.jmolecules.architecture.hexagonal.Application;
