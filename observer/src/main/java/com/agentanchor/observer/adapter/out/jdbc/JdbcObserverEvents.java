@@ -123,7 +123,7 @@ class JdbcObserverEvents implements ObserverEvents {
         // Everything older than the oldest running transaction is final: read no further than that.
         var horizon = jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").query(String.class).single();
         var sql = new StringBuilder("""
-                SELECT id, sequence, tx::text AS tx, event_type, category, severity, subject_type, subject_id,
+                SELECT id, sequence, tx::text AS tx_text, event_type, category, severity, subject_type, subject_id,
                        actor_type, actor_id, title, description, payload::text AS payload, outcome, occurred_at,
                        created_at, anomaly_score, flagged
                   FROM observer_events
@@ -151,6 +151,8 @@ class JdbcObserverEvents implements ObserverEvents {
             sql.append(" AND flagged = ?");
             params.add(filter.flagged());
         }
+        // The text form of tx is selected under another name: ORDER BY tx would otherwise sort by that text, which no
+        // index serves (a sort of every visible row instead of a walk of observer_events_feed_idx).
         sql.append(after != null ? " ORDER BY tx, sequence" : " ORDER BY tx DESC, sequence DESC").append(" LIMIT ?");
         params.add(limit);
         var items = jdbc.sql(sql.toString()).params(params).query(this::item).list();
@@ -191,7 +193,7 @@ class JdbcObserverEvents implements ObserverEvents {
                 rs.getString("payload") == null ? Map.of() : json.readValue(rs.getString("payload"), OBJECT),
                 rs.getString("outcome"), instant(rs, "occurred_at"), instant(rs, "created_at"),
                 rs.getInt("anomaly_score"), rs.getBoolean("flagged"));
-        return new FeedItem(new FeedCursor(Long.parseLong(rs.getString("tx")), event.sequence()), event);
+        return new FeedItem(new FeedCursor(Long.parseLong(rs.getString("tx_text")), event.sequence()), event);
     }
 
     private static AgentReport.Outcome outcome(String value) {
