@@ -24,6 +24,7 @@
     market: {
       params: null,        // the search shown (URLSearchParams without the cursor)
       next: null,          // the cursor of its next page
+      searches: 0,         // searches started: a page that comes back after a newer search began is dropped
       listings: new Map(), // listings seen, by id (titles for the acquisitions too)
       acquisitions: [],    // mine, newest first
     },
@@ -748,6 +749,7 @@
   async function searchListings(event) {
     if (event) event.preventDefault();
     state.market.params = searchParams();
+    state.market.searches += 1;
     $('listings').replaceChildren();
     await loadListings(null);
   }
@@ -756,10 +758,12 @@
     showError($('market-error'), '');
     $('market-button').disabled = true;
     $('market-more').disabled = true;
+    const search = state.market.searches;
     try {
       const params = new URLSearchParams(state.market.params);
       if (after) params.set('after', after);
       const page = await api('/api/marketplace/listings?' + params);
+      if (search !== state.market.searches) return;
       $('listings').append(...page.items.map(renderListing));
       state.market.next = page.next;
       show($('market-more'), Boolean(page.next));
