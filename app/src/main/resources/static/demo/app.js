@@ -670,6 +670,12 @@
     return signed(c.change) + ', ' + String(c.source).replace(/_/g, ' ') + (c.reason ? ': ' + c.reason : '');
   }
 
+  // A score holds until its next change: the line runs level to each change's time, then jumps.
+  function stepsOf(line, x, y) {
+    return line.flatMap((p, i) => (i === 0 ? [[p.time, p.score]] : [[p.time, line[i - 1].score], [p.time, p.score]]))
+      .map(([time, score]) => x(time) + ',' + y(score)).join(' ');
+  }
+
   function trustPlot(line, points, start, latest, labelledBy) {
     const { width, height, left, right, top, bottom } = CHART;
     const w = width - left - right;
@@ -696,7 +702,7 @@
     return svg('svg', { className: 'trust-plot', viewBox: '0 0 ' + width + ' ' + height, role: 'img',
       'aria-labelledby': labelledBy },
     ticks, axis,
-    svg('polyline', { className: 'trust-line', points: line.map((p) => x(p.time) + ',' + y(p.score)).join(' ') }),
+    svg('polyline', { className: 'trust-line', points: stepsOf(line, x, y) }),
     first, dots,
     svg('text', { className: 'trust-last', x: Number(x(end.time)) + 7, y: Number(y(end.score)) - 6 }, latest));
   }
