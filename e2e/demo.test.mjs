@@ -52,7 +52,8 @@ async function call(token, method, apiPath, body) {
   const headers = { Accept: 'application/json' };
   if (token) headers.Authorization = 'Bearer ' + token;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(BASE + apiPath, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(BASE + apiPath,
+    { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : null;
@@ -163,7 +164,7 @@ test('the demo page walks a new agent through its life and shows its live events
   await page.getByRole('button', { name: 'Register agent' }).click();
 
   // It is listed as mine, as a draft with the starting trust score.
-  const row = page.locator('#agents-body tr', { hasText: agentName });
+  const row = page.locator('#agents-body tr[data-agent-id]', { hasText: agentName });
   await row.waitFor();
   assert.match(await row.textContent(), /draft/);
   assert.match(await row.textContent(), /100/);
@@ -364,13 +365,15 @@ test('the marketplace tab finds a listing by a word of its description, acquires
   await page.locator('#market-status', { hasText: 'You acquired a clone of' }).waitFor();
   const cloneId = await acquisition.getAttribute('data-cloned-agent-id');
   assert.match(cloneId, UUID);
-  assert.match(await acquisition.textContent(), new RegExp(`clone · 49\\.00[\\s\\S]*Your clone: Atlas ${suffix} \\(draft, trust 100`));
+  assert.match(await acquisition.textContent(),
+    new RegExp(`clone · 49\\.00[\\s\\S]*Your clone: Atlas ${suffix} \\(draft, trust 100`));
   await card.filter({ hasText: '3 of 5 left' }).waitFor();
   assert.match(await card.locator('.listing-actions').textContent(), /You hold it \(clone\)/);
 
   // The clone is among my agents, a draft at trust 100 with a trust chart of its own.
   await page.getByRole('tab', { name: 'Agents' }).click();
-  const cloneRow = page.locator(`#agents-body tr[data-agent-id="${cloneId}"][data-status="draft"][data-trust-score="100"]`);
+  const cloneRow = page.locator(
+    `#agents-body tr[data-agent-id="${cloneId}"][data-status="draft"][data-trust-score="100"]`);
   await cloneRow.waitFor();
   assert.equal(await cloneRow.locator('.agent-name').textContent(), 'Atlas ' + suffix);
   await page.locator(`#agents-body tr[data-trust-of="${cloneId}"] figure.trust[data-last-score="100"]`).waitFor();

@@ -613,8 +613,8 @@
     if (!chart) {
       const figure = el('figure', { className: 'trust', dataset: { points: '0' } },
         el('figcaption', { className: 'sub' }, 'Trust history: loading…'));
-      chart = { row: el('tr', { className: 'trust-row', dataset: { trustOf: agentId } }, el('td', { colspan: 6 }, figure)),
-        figure, asked: 0, timer: null, drawnScore: null };
+      const row = el('tr', { className: 'trust-row', dataset: { trustOf: agentId } }, el('td', { colspan: 6 }, figure));
+      chart = { row, figure, asked: 0, timer: null, drawnScore: null };
       state.charts.set(agentId, chart);
     }
     return chart;
@@ -652,15 +652,17 @@
     chart.drawnScore = latest;
     chart.figure.dataset.points = String(points.length);
     chart.figure.dataset.lastScore = latest === null ? '' : String(latest);
-    const captionId = 'trust-caption-' + chart.row.dataset.trustOf;
+    const agentId = chart.row.dataset.trustOf;
+    const captionId = 'trust-caption-' + agentId;
     const caption = el('figcaption', { id: captionId, className: 'sub' }, trustCaption(changes, latest, partial));
-    const nodes = [caption];
-    if (line.length) nodes.unshift(trustPlot(line, points, start, latest, 'agent-name-' + chart.row.dataset.trustOf + ' ' + captionId));
-    chart.figure.replaceChildren(...nodes);
+    const plot = line.length ? trustPlot(line, points, start, latest, 'agent-name-' + agentId + ' ' + captionId) : null;
+    chart.figure.replaceChildren(...[plot, caption].filter(Boolean));
   }
 
   function trustCaption(changes, latest, partial) {
-    if (!changes.length) return 'Trust history: no change yet' + (latest === null ? '.' : ', ' + latest + ' since registration.');
+    if (!changes.length) {
+      return 'Trust history: no change yet' + (latest === null ? '.' : ', ' + latest + ' since registration.');
+    }
     const last = changes[changes.length - 1];
     return 'Trust history: ' + (partial ? 'the latest ' : '') + plural(changes.length, 'change') + ', now ' + latest
       + ' (last: ' + describeTrustChange(last) + '). Hover a point for its source and reason.';
