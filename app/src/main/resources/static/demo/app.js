@@ -10,6 +10,7 @@
   const DEV_ADMIN = { sub: 'dev-admin', name: 'Development Admin' };
   const DEFAULT_SCORE = 85;
   const COUNCIL_RISK = 2;
+  const LISTINGS_PAGE = 12;
 
   const $ = (id) => document.getElementById(id);
   const state = {
@@ -19,15 +20,31 @@
     examiner: null,        // Promise of { token, profile } for the demo examiner, once asked for
     refresh: new Map(),    // agent id → timer of a pending re-fetch
     focusAgent: null,      // the agent whose row's controls take the focus after its next re-render
+    charts: new Map(),     // agent id → its trust chart: { row, figure, asked, timer, drawnScore }
+    market: {
+      params: null,        // the search shown (URLSearchParams without the cursor)
+      next: null,          // the cursor of its next page
+      searches: 0,         // searches started: a page that comes back after a newer search began is dropped
+      listings: new Map(), // listings seen, by id (titles for the acquisitions too)
+      acquisitions: [],    // mine, newest first
+    },
   };
 
   // ---- small helpers -------------------------------------------------------------------------------------
 
   function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
+    return build(document.createElement(tag), attrs, children);
+  }
+
+  function svg(tag, attrs, ...children) {
+    return build(document.createElementNS('http://www.w3.org/2000/svg', tag), attrs, children);
+  }
+
+  // Text goes in as text nodes only: nothing a user typed is ever parsed as markup.
+  function build(node, attrs, children) {
     for (const [name, value] of Object.entries(attrs || {})) {
       if (value === undefined || value === null || value === false) continue;
-      if (name === 'className') node.className = value;
+      if (name === 'className') node.setAttribute('class', value);
       else if (name === 'dataset') Object.assign(node.dataset, value);
       else node.setAttribute(name, value === true ? '' : String(value));
     }
@@ -48,6 +65,16 @@
   function formatTime(value) {
     const date = value ? new Date(value) : new Date();
     return isNaN(date) ? String(value) : date.toLocaleTimeString();
+  }
+
+  function formatDateTime(value) {
+    const date = new Date(value);
+    return isNaN(date) ? String(value) : date.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit',
+      minute: '2-digit', second: '2-digit' });
+  }
+
+  function plural(n, word) {
+    return n + ' ' + word + (n === 1 ? '' : 's');
   }
 
   // token: whose bearer token to send (the signed-in user's unless told otherwise, e.g. the demo examiner's).
@@ -126,7 +153,10 @@
     $('agent-fieldset').disabled = false;
     $('agent-hint').textContent = 'Registers a draft agent with POST /api/agents.';
     document.body.dataset.signedIn = 'true';
-    await Promise.all([loadAgents(), connect()]);
+    $('market-hint').textContent = 'Signed in as ' + (p.fullName || p.id) + ': acquire a clone, then review it below.';
+    // The acquisitions name their clones, so they follow the agents.
+    await Promise.all([loadAgents().then(loadAcquisitions), connect()]);
+    renderShownListings();
   }
 
   function signOut() {
@@ -140,6 +170,12 @@
     $('agents-body').replaceChildren();
     state.agents.clear();
     state.pending.clear();
+    state.charts.clear();
+    state.market.acquisitions = [];
+    $('acquisitions-list').replaceChildren();
+    show($('acquisitions-empty'), true);
+    $('market-hint').textContent = 'Sign in on the Agents tab to acquire a clone.';
+    renderShownListings();
     state.examiner = null;
     setExaminerState('not yet asked for');
     say('');
@@ -183,8 +219,10 @@
       if (!result.hasNext) break;
     }
     const ids = new Set(mine.map((a) => a.id));
-    for (const id of [...state.agents.keys()]) if (!ids.has(id)) state.agents.delete(id);
-    $('agents-body').replaceChildren(...mine.map((a) => renderAgent(a)));
+    for (const id of [...state.agents.keys()]) {
+      if (!ids.has(id)) { state.agents.delete(id); state.charts.delete(id); }
+    }
+    $('agents-body').replaceChildren(...mine.flatMap((a) => [renderAgent(a), chartOf(a.id).row]));
     show($('agents-table'), mine.length > 0);
     show($('agents-empty'), mine.length === 0);
     await loadPendingDecisions();
@@ -194,7 +232,8 @@
     return agentId ? document.querySelector('#agents-body tr[data-agent-id="' + CSS.escape(agentId) + '"]') : null;
   }
 
-  // One row per agent: name, status, trust score, tier, registration time and what can be done next.
+  // One row per agent: name, status, trust score, tier, registration time and what can be done next; its trust
+  // chart in the row below (chartOf), drawn again whenever the score is not the one last drawn.
   function renderAgent(a) {
     const previous = state.agents.get(a.id);
     state.agents.set(a.id, a);
@@ -219,6 +258,7 @@
       renderActions(row, a);
     }
     renderPending(row, a.id);
+    if (chartOf(a.id).drawnScore !== a.trustScore) scheduleTrustHistory(a.id);
     return row;
   }
 
@@ -532,6 +572,7 @@
     if (!row) return;
     if (eventName === 'trust-change') {
       setCell(row, 'col-score', 'trustScore', d.newScore);
+      scheduleTrustHistory(agentId);
     } else if (eventName === 'trust-tier-change') {
       setCell(row, 'col-tier', 'trustTier', d.newTier);
       setCell(row, 'col-score', 'trustScore', d.trustScore);
@@ -556,6 +597,357 @@
     if (!state.profile) return;
     const agent = await api('/api/agents/' + encodeURIComponent(agentId));
     if (agent && agent.ownerId === state.profile.id && rowOf(agentId)) renderAgent(agent);
+  }
+
+  // ---- trust history -------------------------------------------------------------------------------------
+
+  // The plot in SVG units (it scales with the page): score 0–1000 up the left, time along the bottom.
+  const CHART = { width: 720, height: 170, left: 46, right: 44, top: 10, bottom: 30 };
+  const SCORE_MAX = 1000;
+  const SCORE_TICKS = [0, 200, 400, 600, 800, 1000];
+  const HISTORY_LIMIT = 100;
+
+  // The row under an agent's row that holds its trust chart, kept across re-renders of the agent.
+  function chartOf(agentId) {
+    let chart = state.charts.get(agentId);
+    if (!chart) {
+      const figure = el('figure', { className: 'trust', dataset: { points: '0' } },
+        el('figcaption', { className: 'sub' }, 'Trust history: loading…'));
+      const row = el('tr', { className: 'trust-row', dataset: { trustOf: agentId } }, el('td', { colspan: 6 }, figure));
+      chart = { row, figure, asked: 0, timer: null, drawnScore: null };
+      state.charts.set(agentId, chart);
+    }
+    return chart;
+  }
+
+  // Once per burst of trust-change events and re-renders.
+  function scheduleTrustHistory(agentId) {
+    const chart = chartOf(agentId);
+    clearTimeout(chart.timer);
+    chart.timer = setTimeout(() => loadTrustHistory(agentId).catch((e) => {
+      chart.figure.querySelector('figcaption').textContent = 'Trust history: could not be read (' + e.message + ')';
+    }), 150);
+  }
+
+  // The newest changes (the first page), drawn whole; when answers cross, the last one asked for wins.
+  async function loadTrustHistory(agentId) {
+    const chart = state.charts.get(agentId);
+    if (!chart) return;
+    const asked = ++chart.asked;
+    const page = await api('/api/agents/' + encodeURIComponent(agentId) + '/trust-history?limit=' + HISTORY_LIMIT);
+    if (asked === chart.asked && state.charts.get(agentId) === chart) {
+      drawTrustChart(chart, state.agents.get(agentId), page.items || [], Boolean(page.next));
+    }
+  }
+
+  // One point per change, at its new score; the line starts at registration (score 100 has no history line) when
+  // the page holds the whole history.
+  function drawTrustChart(chart, agent, newestFirst, partial) {
+    const changes = newestFirst.slice().reverse();
+    const points = changes.map((c) => ({ time: Date.parse(c.createdAt), score: c.newScore, change: c }));
+    const start = !partial && agent ? { time: Date.parse(agent.createdAt),
+      score: changes.length ? changes[0].previousScore : agent.trustScore } : null;
+    const line = start ? [start, ...points] : points;
+    const latest = points.length ? points[points.length - 1].score : agent ? agent.trustScore : null;
+    chart.drawnScore = latest;
+    chart.figure.dataset.points = String(points.length);
+    chart.figure.dataset.lastScore = latest === null ? '' : String(latest);
+    const agentId = chart.row.dataset.trustOf;
+    const captionId = 'trust-caption-' + agentId;
+    const caption = el('figcaption', { id: captionId, className: 'sub' }, trustCaption(changes, latest, partial));
+    const plot = line.length ? trustPlot(line, points, start, latest, 'agent-name-' + agentId + ' ' + captionId) : null;
+    chart.figure.replaceChildren(...[plot, caption].filter(Boolean));
+  }
+
+  function trustCaption(changes, latest, partial) {
+    if (!changes.length) {
+      return 'Trust history: no change yet' + (latest === null ? '.' : ', ' + latest + ' since registration.');
+    }
+    const last = changes[changes.length - 1];
+    return 'Trust history: ' + (partial ? 'the latest ' : '') + plural(changes.length, 'change') + ', now ' + latest
+      + ' (last: ' + describeTrustChange(last) + '). Hover a point for its source and reason.';
+  }
+
+  function describeTrustChange(c) {
+    return signed(c.change) + ', ' + String(c.source).replace(/_/g, ' ') + (c.reason ? ': ' + c.reason : '');
+  }
+
+  // A score holds until its next change: the line runs level to each change's time, then jumps.
+  function stepsOf(line, x, y) {
+    return line.flatMap((p, i) => (i === 0 ? [[p.time, p.score]] : [[p.time, line[i - 1].score], [p.time, p.score]]))
+      .map(([time, score]) => x(time) + ',' + y(score)).join(' ');
+  }
+
+  function trustPlot(line, points, start, latest, labelledBy) {
+    const { width, height, left, right, top, bottom } = CHART;
+    const w = width - left - right;
+    const h = height - top - bottom;
+    const times = line.map((p) => p.time);
+    const t0 = Math.min(...times);
+    const t1 = Math.max(t0 + 1, ...times);
+    const x = (t) => (left + ((t - t0) / (t1 - t0)) * w).toFixed(1);
+    const y = (s) => (top + (1 - Math.min(Math.max(s, 0), SCORE_MAX) / SCORE_MAX) * h).toFixed(1);
+    const ticks = SCORE_TICKS.map((s) => svg('g', { className: 'tick' },
+      svg('line', { x1: left, x2: left + w, y1: y(s), y2: y(s) }),
+      svg('text', { x: left - 6, y: y(s), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, s)));
+    const axis = [
+      svg('text', { className: 'time-label', x: left, y: height - 8, 'text-anchor': 'start' }, formatDateTime(t0)),
+      svg('text', { className: 'time-label', x: left + w, y: height - 8, 'text-anchor': 'end' }, formatDateTime(t1)),
+    ];
+    const dots = points.map((p) => svg('circle', { className: 'trust-point', cx: x(p.time), cy: y(p.score), r: 4,
+      dataset: { source: p.change.source, score: p.score } },
+    svg('title', {}, p.change.previousScore + ' → ' + p.score + ' (' + describeTrustChange(p.change) + ') · '
+      + formatDateTime(p.change.createdAt))));
+    const first = start ? svg('circle', { className: 'trust-start', cx: x(start.time), cy: y(start.score), r: 3 },
+      svg('title', {}, 'Registered at ' + start.score + ' · ' + formatDateTime(start.time))) : null;
+    const end = line[line.length - 1];
+    return svg('svg', { className: 'trust-plot', viewBox: '0 0 ' + width + ' ' + height, role: 'img',
+      'aria-labelledby': labelledBy },
+    ticks, axis,
+    svg('polyline', { className: 'trust-line', points: stepsOf(line, x, y) }),
+    first, dots,
+    svg('text', { className: 'trust-last', x: Number(x(end.time)) + 7, y: Number(y(end.score)) - 6 }, latest));
+  }
+
+  // ---- tabs ----------------------------------------------------------------------------------------------
+
+  function selectTab(name) {
+    for (const tab of document.querySelectorAll('[role="tab"]')) {
+      const selected = tab.id === 'tab-' + name;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      show($(tab.getAttribute('aria-controls')), selected);
+    }
+    if (name === 'marketplace' && !state.market.params) searchListings();
+  }
+
+  // Click, or the arrow keys between the tabs (the ARIA tabs pattern).
+  function bindTabs() {
+    const tabs = [...document.querySelectorAll('[role="tab"]')];
+    tabs.forEach((tab, i) => {
+      tab.addEventListener('click', () => selectTab(tab.id.slice('tab-'.length)));
+      tab.addEventListener('keydown', (event) => {
+        const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+        if (!step) return;
+        event.preventDefault();
+        const next = tabs[(i + step + tabs.length) % tabs.length];
+        selectTab(next.id.slice('tab-'.length));
+        next.focus();
+      });
+    });
+    // The skip link leads to the feed, on the agents' tab.
+    document.querySelector('.skip').addEventListener('click', () => selectTab('agents'));
+  }
+
+  // ---- the marketplace -----------------------------------------------------------------------------------
+
+  function marketSay(message) {
+    $('market-status').textContent = message;
+  }
+
+  function searchParams() {
+    const params = new URLSearchParams({ sort: $('market-sort').value, limit: String(LISTINGS_PAGE) });
+    const q = $('market-q').value.trim();
+    const category = $('market-category').value.trim();
+    if (q) params.set('q', q);
+    if (category) params.set('category', category);
+    return params;
+  }
+
+  async function searchListings(event) {
+    if (event) event.preventDefault();
+    state.market.params = searchParams();
+    state.market.searches += 1;
+    $('listings').replaceChildren();
+    await loadListings(null);
+  }
+
+  async function loadListings(after) {
+    showError($('market-error'), '');
+    $('market-button').disabled = true;
+    $('market-more').disabled = true;
+    const search = state.market.searches;
+    try {
+      const params = new URLSearchParams(state.market.params);
+      if (after) params.set('after', after);
+      const page = await api('/api/marketplace/listings?' + params);
+      if (search !== state.market.searches) return;
+      $('listings').append(...page.items.map(renderListing));
+      state.market.next = page.next;
+      show($('market-more'), Boolean(page.next));
+      const shown = $('listings').children.length;
+      marketSay(shown === 0 ? 'No listing matches.' : plural(shown, 'listing') + ' shown.');
+    } catch (e) {
+      showError($('market-error'), 'Could not search the marketplace: ' + e.message);
+    } finally {
+      $('market-button').disabled = false;
+      $('market-more').disabled = false;
+    }
+  }
+
+  function listingItemOf(listingId) {
+    return document.querySelector('#listings li[data-listing-id="' + CSS.escape(listingId) + '"]');
+  }
+
+  // One listing: title, category, rating, description, tags, its terms, and acquiring a clone. Replaces the one shown.
+  function renderListing(l) {
+    state.market.listings.set(l.id, l);
+    const titleId = 'listing-title-' + l.id;
+    const item = el('li', { className: 'listing', dataset: { listingId: l.id, status: l.status,
+      reviewCount: l.reviewCount, averageRating: averageOf(l) } },
+    el('div', { className: 'listing-head' },
+      el('h3', { id: titleId }, l.title),
+      l.category ? el('span', { className: 'pill' }, l.category) : null,
+      el('span', { className: 'rating' }, ratingText(l))),
+    l.description ? el('p', { className: 'listing-description' }, l.description) : null,
+    l.tags && l.tags.length ? el('p', { className: 'sub' }, 'Tags: ' + l.tags.join(', ')) : null,
+    el('ul', { className: 'terms', 'aria-label': 'Terms of ' + l.title }, termsOf(l).map((t) => el('li', {}, t))),
+    el('p', { className: 'sub' }, plural(l.acquisitionCount, 'acquisition') + ' · ' + plural(l.viewCount, 'view')
+      + ' · listed ' + formatDateTime(l.publishedAt || l.createdAt)),
+    el('div', { className: 'listing-actions' }, listingAction(l, titleId)));
+    const shown = listingItemOf(l.id);
+    if (shown) shown.replaceWith(item);
+    return item;
+  }
+
+  // After signing in or out, what each listing offers changes.
+  function renderShownListings() {
+    for (const item of document.querySelectorAll('#listings li[data-listing-id]')) {
+      const listing = state.market.listings.get(item.dataset.listingId);
+      if (listing) renderListing(listing);
+    }
+  }
+
+  function averageOf(l) {
+    return l.reviewCount > 0 && l.averageRating !== null ? Number(l.averageRating).toFixed(1) : '';
+  }
+
+  function ratingText(l) {
+    return l.reviewCount > 0 ? '★ ' + averageOf(l) + ' · ' + plural(l.reviewCount, 'review') : 'No reviews yet';
+  }
+
+  function price(value) {
+    return value === null || value === undefined ? '—' : Number(value).toFixed(2);
+  }
+
+  function termsOf(l) {
+    const terms = [];
+    if (l.availableForCommission) terms.push('Commission: ' + Number(l.commissionRate) + ' per use');
+    if (l.availableForClone) {
+      terms.push('Clone: ' + price(l.clonePrice) + (l.maxClones === null ? ''
+        : ' (' + Math.max(l.maxClones - l.currentClones, 0) + ' of ' + l.maxClones + ' left)'));
+    }
+    if (l.availableForEnterprise) terms.push('Enterprise lock: ' + price(l.enterprisePrice));
+    return terms.length ? terms : ['Not on offer'];
+  }
+
+  function listingAction(l, titleId) {
+    const note = (text) => el('span', { className: 'muted' }, text);
+    if (!state.profile) return note('Sign in to acquire.');
+    if (l.sellerId === state.profile.id) return note('Your listing.');
+    const held = state.market.acquisitions.find((a) => a.listingId === l.id && a.status === 'active');
+    if (held) return note('You hold it (' + held.acquisitionType.replace(/_/g, ' ') + ').');
+    if (!l.availableForClone) return note('No clones offered.');
+    if (l.status === 'sold_out') return note('Sold out.');
+    const button = el('button', { type: 'button', className: 'small', 'aria-describedby': titleId }, 'Acquire a clone');
+    button.addEventListener('click', () => marketAct(button, () => acquireClone(l)));
+    return button;
+  }
+
+  // Runs one marketplace action: its button busy meanwhile, the outcome or the refusal said.
+  async function marketAct(button, action) {
+    showError($('market-error'), '');
+    showError($('acquisitions-error'), '');
+    button.disabled = true;
+    try {
+      marketSay(await action());
+    } catch (e) {
+      showError($('market-error'), e.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function acquireClone(l) {
+    const acquisition = await api('/api/marketplace/listings/' + encodeURIComponent(l.id) + '/acquisitions',
+      { method: 'POST', body: { type: 'clone' } });
+    await loadAgents();
+    await Promise.all([loadAcquisitions(), refreshListing(l.id)]);
+    const clone = state.agents.get(acquisition.clonedAgentId);
+    return 'You acquired a clone of “' + l.title + '” for ' + price(acquisition.priceAtAcquisition) + ': '
+      + (clone ? clone.name : 'it') + ' is among your agents, a draft at trust ' + (clone ? clone.trustScore : 100) + '.';
+  }
+
+  // Reads one listing again (its counts and rating). Not the seller's: that counts a view.
+  async function refreshListing(listingId) {
+    const listing = await api('/api/marketplace/listings/' + encodeURIComponent(listingId));
+    state.market.listings.set(listing.id, listing);
+    if (listingItemOf(listing.id)) renderListing(listing);
+    return listing;
+  }
+
+  async function loadAcquisitions() {
+    if (!state.profile) return;
+    try {
+      const acquisitions = await api('/api/marketplace/acquisitions');
+      state.market.acquisitions = acquisitions || [];
+      // Titles of listings not seen in a search: read once (a listing off sale answers 404).
+      const unknown = [...new Set(state.market.acquisitions.map((a) => a.listingId))]
+        .filter((id) => !state.market.listings.has(id));
+      await Promise.all(unknown.map((id) => refreshListing(id).catch(() => null)));
+      $('acquisitions-list').replaceChildren(...state.market.acquisitions.map(renderAcquisition));
+      show($('acquisitions-empty'), state.market.acquisitions.length === 0);
+      renderShownListings();
+    } catch (e) {
+      showError($('acquisitions-error'), 'Could not read your acquisitions: ' + e.message);
+    }
+  }
+
+  // One acquisition: what, how, for how much, the clone it made, and its review (or the form to write one).
+  function renderAcquisition(a) {
+    const listing = state.market.listings.get(a.listingId);
+    const titleId = 'acquisition-title-' + a.id;
+    const clone = a.clonedAgentId ? state.agents.get(a.clonedAgentId) : null;
+    const cost = a.acquisitionType === 'commission'
+      ? Number(a.commissionRateAtAcquisition) + ' per use' : price(a.priceAtAcquisition);
+    return el('li', { className: 'acquisition', dataset: { acquisitionId: a.id, listingId: a.listingId,
+      clonedAgentId: a.clonedAgentId || '', rating: a.rating === null ? '' : a.rating } },
+    el('div', { className: 'listing-head' },
+      el('strong', { id: titleId }, listing ? listing.title : 'A listing no longer on sale'),
+      el('span', { className: 'pill status-' + a.status }, a.status)),
+    el('p', { className: 'sub' }, a.acquisitionType.replace(/_/g, ' ') + ' · ' + cost + ' · '
+      + formatDateTime(a.createdAt)),
+    a.clonedAgentId ? el('p', { className: 'clone' }, 'Your clone: ', clone
+      ? el('strong', {}, clone.name) : el('code', {}, a.clonedAgentId), clone ? ' (' + clone.status + ', trust '
+      + clone.trustScore + ', on the Agents tab)' : null) : null,
+    a.rating === null ? reviewForm(a, titleId) : el('p', { className: 'review-shown' },
+      'Your review: ', el('span', { className: 'rating' }, '★'.repeat(a.rating) + ' ' + a.rating + '/5'),
+      a.review ? el('q', {}, a.review) : null));
+  }
+
+  function reviewForm(a, titleId) {
+    const rating = el('select', { id: 'rating-' + a.id, 'aria-describedby': titleId },
+      [5, 4, 3, 2, 1].map((n) => el('option', { value: n }, n + ' ★')));
+    const text = el('textarea', { id: 'review-' + a.id, rows: 2, maxlength: 5000, 'aria-describedby': titleId,
+      placeholder: 'What did it do for you?' });
+    const submit = el('button', { type: 'submit', className: 'small', 'aria-describedby': titleId }, 'Post review');
+    const form = el('form', { className: 'review' },
+      el('div', { className: 'inline' }, el('label', { for: 'rating-' + a.id }, 'Rating'), rating),
+      el('label', { for: 'review-' + a.id }, 'Review'), text, submit);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      marketAct(submit, () => review(a, Number(rating.value), text.value.trim()));
+    });
+    return form;
+  }
+
+  async function review(a, rating, text) {
+    const body = { rating };
+    if (text) body.review = text;
+    await api('/api/marketplace/acquisitions/' + encodeURIComponent(a.id) + '/review', { method: 'POST', body });
+    const [listing] = await Promise.all([refreshListing(a.listingId).catch(() => null), loadAcquisitions()]);
+    return 'Your review (' + rating + '/5) is in' + (listing ? ': “' + listing.title + '” has ' + ratingText(listing)
+      + ' now.' : '.');
   }
 
   // ---- realtime ------------------------------------------------------------------------------------------
@@ -715,6 +1107,9 @@
     $('signin-form').addEventListener('submit', signIn);
     $('signout-button').addEventListener('click', signOut);
     $('agent-form').addEventListener('submit', createAgent);
+    $('market-form').addEventListener('submit', searchListings);
+    $('market-more').addEventListener('click', () => loadListings(state.market.next));
+    bindTabs();
     state.token = sessionStorage.getItem(TOKEN_KEY);
     const start = state.token ? loadSession() : connect();
     start.catch((e) => showError($('signin-error'), e.message));
