@@ -4,7 +4,9 @@ import static com.agentanchor.support.Eventually.await;
 import static com.agentanchor.support.Eventually.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -230,6 +232,41 @@ class AgentReportsTests {
             return seen.size() >= written.size();
         });
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(written);
+    }
+
+    @Test
+    void theFeedKeepsTransactionOrderWhenTransactionIdsGainADigit() throws Exception {
+        try (var connection = database.connect()) {
+            connection.setAutoCommit(false);
+            report(connection, "before");
+            var before = transactionId(connection);
+            connection.commit();
+            // Use up transaction ids until the next one is a digit longer (each block with an exception handler is a
+            // subtransaction, and one that writes takes an id of its own):
+            // ordered as text, "10000" would come before "9999".
+            var boundary = BigInteger.TEN.pow(before.toString().length());
+            var missing = boundary.subtract(before).longValueExact();
+            assumeTrue(missing < 500_000, "transaction ids are far from the next power of ten: " + before);
+            try (var burn = connection.createStatement()) {
+                burn.execute("CREATE TEMP TABLE burnt (i int)");
+                burn.execute("DO $$ BEGIN FOR i IN 1.." + missing + " LOOP BEGIN INSERT INTO burnt VALUES (i); "
+                        + "EXCEPTION WHEN unique_violation THEN NULL; END; END LOOP; END $$");
+            }
+            connection.commit();
+            report(connection, "after");
+            assertThat(transactionId(connection)).isGreaterThanOrEqualTo(boundary);
+            connection.commit();
+        }
+        var newestFirst = "/api/observer/events?agentId=" + agent + "&category=agent_action&limit=2";
+        await(() -> titles(api.get(newestFirst, owner).body()).contains("after"));
+        assertThat(titles(api.get(newestFirst, owner).body())).containsExactly("after", "before");
+    }
+
+    private static BigInteger transactionId(java.sql.Connection connection) throws java.sql.SQLException {
+        try (var st = connection.createStatement(); var rs = st.executeQuery("SELECT pg_current_xact_id()::text")) {
+            rs.next();
+            return new BigInteger(rs.getString(1));
+        }
     }
 
     /** Reads one page after {@code cursor}, adding the agent's own reports on it to {@code seen}. */
