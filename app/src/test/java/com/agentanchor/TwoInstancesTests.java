@@ -87,7 +87,8 @@ class TwoInstancesTests {
         routeOfA = new CuttableRoute(pusher.httpPort());
         db = FreshDatabase.create(env, "two");
         // A migrates the fresh database on start; B starts as the second step of a two-step deploy does, on it as is.
-        a = ChainApp.start(env, db, instance(routeOfA.hostAndPort()));
+        // A never retries within this test (what it leaves undelivered, only B can finish); B retries every second.
+        a = ChainApp.start(env, db, instance(routeOfA.hostAndPort(), "agentanchor.events.retry-interval=1h"));
         b = ChainApp.start(env, db, instance("127.0.0.1:" + pusher.httpPort(), "spring.liquibase.enabled=false"));
         ownerConnection = db.owner();
         owner = new JdbcTemplate(new SingleConnectionDataSource(ownerConnection, true));
@@ -103,13 +104,16 @@ class TwoInstancesTests {
         assertThat(client.awaitSubscription()).isEqualTo("private-user-" + profile);
     }
 
-    /** As production runs them: every schedule on, the retry of failed publications and the expiry sweep often. */
+    /**
+     * As production runs them, every schedule on, only more often: the retry of failed publications, the expiry
+     * sweep, checkpoints, and the check for abandoned retries (the age at which one counts as abandoned is the app's).
+     */
     private static String[] instance(String pusherHost, String... more) {
         return Stream.concat(Stream.of("agentanchor.realtime.app-id=two-instances",
                 "agentanchor.realtime.key=two-instances-key", "agentanchor.realtime.secret=two-instances-secret",
                 "agentanchor.realtime.host=" + pusherHost, "agentanchor.realtime.tls=false",
                 "agentanchor.events.retry-interval=1s", "agentanchor.council.expiry-sweep=100ms",
-                "agentanchor.truthchain.checkpoint-interval=200ms", "spring.modulith.events.staleness.resubmission=2s",
+                "agentanchor.truthchain.checkpoint-interval=200ms",
                 "spring.modulith.events.staleness.check-intervall=500ms"), Stream.of(more)).toArray(String[]::new);
     }
 
@@ -249,7 +253,7 @@ class TwoInstancesTests {
         event.put("eventId", abandoned);
         owner.update("INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,"
                 + " status, completion_attempts, last_resubmission_date) VALUES (gen_random_uuid(), ?, ?, ?, "
-                + "now() - interval '1 minute', 'RESUBMITTED', 1, now() - interval '30 seconds')",
+                + "now() - interval '10 minutes', 'RESUBMITTED', 1, now() - interval '9 minutes')",
                 template.get("listener_id"), template.get("event_type"), json.writeValueAsString(event));
 
         assertThat(client.collectAbout(1, Duration.ofSeconds(15), abandoned)).as("delivered by B").hasSize(1);
