@@ -27,6 +27,7 @@ import com.agentanchor.profiles.application.port.in.ProfileId;
 import com.agentanchor.support.Api;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
+import com.agentanchor.support.RealtimeClient;
 import com.pusher.client.channel.PusherEvent;
 
 import tools.jackson.databind.JsonNode;

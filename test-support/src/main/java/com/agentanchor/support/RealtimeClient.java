@@ -1,4 +1,4 @@
-package com.agentanchor.realtime.adapter.out.pusher;
+package com.agentanchor.support;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,17 +29,18 @@ import com.pusher.client.connection.ConnectionState;
 import com.pusher.client.connection.ConnectionStateChange;
 
 /**
- * An unmodified pusher-java-client connected to the running app's realtime server, authorizing private channels
- * through the app's own {@code /api/realtime/auth} with a bearer token, as the web app does.
+ * An unmodified pusher-java-client connected to a Pusher-protocol server (the app's own, or one the app publishes
+ * to), authorizing private channels through the app's own {@code /api/realtime/auth} with a bearer token, as the web
+ * app does.
  */
-final class RealtimeClient implements AutoCloseable {
+public final class RealtimeClient implements AutoCloseable {
 
-    final Pusher pusher;
-    final BlockingQueue<PusherEvent> events = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> subscribed = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> refused = new LinkedBlockingQueue<>();
+    public final Pusher pusher;
+    public final BlockingQueue<PusherEvent> events = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> subscribed = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> refused = new LinkedBlockingQueue<>();
 
-    RealtimeClient(String key, String host, int wsPort, int appPort, String token) {
+    public RealtimeClient(String key, String host, int wsPort, int appPort, String token) {
         var options = new PusherOptions().setHost(host).setWsPort(wsPort).setUseTLS(false)
                 .setMaxReconnectionAttempts(0);
         if (token != null) {
@@ -62,24 +63,24 @@ final class RealtimeClient implements AutoCloseable {
         await(connected);
     }
 
-    void subscribePrivate(String channel, String... eventNames) {
+    public void subscribePrivate(String channel, String... eventNames) {
         pusher.subscribePrivate(channel, new Recorder(channel), eventNames);
     }
 
-    void subscribePresence(String channel, String... eventNames) {
+    public void subscribePresence(String channel, String... eventNames) {
         pusher.subscribePresence(channel, new Recorder(channel), eventNames);
     }
 
-    void subscribe(String channel, String... eventNames) {
+    public void subscribe(String channel, String... eventNames) {
         pusher.subscribe(channel, new Recorder(channel), eventNames);
     }
 
-    String awaitSubscription() throws InterruptedException {
+    public String awaitSubscription() throws InterruptedException {
         return subscribed.poll(5, TimeUnit.SECONDS);
     }
 
     /** Every event that arrives within {@code window}, or until {@code count} have. */
-    List<PusherEvent> collect(int count, Duration window) throws InterruptedException {
+    public List<PusherEvent> collect(int count, Duration window) throws InterruptedException {
         return collect(count, window, event -> true);
     }
 
@@ -88,12 +89,12 @@ final class RealtimeClient implements AutoCloseable {
      * title): channels such as observer-feed are shared with the whole suite, and another test's late or retried
      * delivery must not take a place.
      */
-    List<PusherEvent> collectAbout(int count, Duration window, String... subjects) throws InterruptedException {
+    public List<PusherEvent> collectAbout(int count, Duration window, String... subjects) throws InterruptedException {
         return collect(count, window, event -> Arrays.stream(subjects).anyMatch(event.getData()::contains));
     }
 
     /** The events about {@code subject} that arrive until each of {@code names} has been seen, or the window ends. */
-    List<PusherEvent> awaitAll(String subject, Duration window, String... names) throws InterruptedException {
+    public List<PusherEvent> awaitAll(String subject, Duration window, String... names) throws InterruptedException {
         var got = new ArrayList<PusherEvent>();
         var missing = new HashSet<>(List.of(names));
         long deadline = System.nanoTime() + window.toNanos();
