@@ -215,6 +215,14 @@ class TwoInstancesTests {
                 + "'council.decision_made' AND action_url = ANY (?) GROUP BY action_url", inbox(requests)))
                 .as("one notification to the owner per expired request").hasSize(requests.size())
                 .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+        // Expiry acts for nobody, about draft agents: the observer still records each verdict, once.
+        Eventually.await(() -> count("SELECT count(DISTINCT payload ->> 'decisionId') FROM observer_events WHERE "
+                + "event_type = 'council.decided' AND payload ->> 'decisionId' = ANY (?)", ids(requests))
+                == requests.size());
+        assertThat(counts("SELECT payload ->> 'decisionId' AS id, count(*) AS n FROM observer_events WHERE event_type "
+                + "= 'council.decided' AND payload ->> 'decisionId' = ANY (?) GROUP BY 1", requests))
+                .as("one observer event per expired request").hasSize(requests.size())
+                .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
         assertChainUnforked();
     }
 
