@@ -111,6 +111,7 @@ token() {
 load() {
   local workers=$1 seconds=$2 tok=$3 out=$4 w
   : >"$out"
+  LOAD_PIDS=()
   for w in $(seq 1 "$workers"); do
     (
       end=$((SECONDS + seconds)); n=0
@@ -121,5 +122,9 @@ load() {
         if [ "$code" = 201 ]; then echo "201 $(jq -r .id "$body")" >>"$out"; rm -f "$body"; else echo "$code - $body" >>"$out"; fi
       done
     ) &
+    LOAD_PIDS+=($!)
   done
 }
+
+# Waits for the workers of load (not for the app, also a child of this shell).
+load_done() { wait "${LOAD_PIDS[@]}" 2>/dev/null || true; }

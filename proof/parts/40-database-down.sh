@@ -4,14 +4,14 @@ PART=40-database-down
 source "$(dirname "$0")/../lib/faults.sh"
 
 pg_start
-app_start app AGENTANCHOR_EVENTS_RETRY_INTERVAL=2s
+app_start app AGENTANCHOR_EVENTS_RETRY_INTERVAL=2s AGENTANCHOR_EVENTS_STALE_AFTER=10s
 tok=$(token proof-dbdown)
 out="$PROOF_WORK/$PART-requests.txt"
 
 load 4 30 "$tok" "$out"
 sleep 8
 log "stopping PostgreSQL under load"
-t0=$(now); pg_stop
+pg_stop; t0=$(now) # from the moment the database is down
 down=""; while [ -z "$down" ]; do
   [ "$(status /actuator/health/readiness)" = 503 ] && down=$(since "$t0")
   awk -v t="$(since "$t0")" 'BEGIN { exit !(t > 15) }' && down=never
@@ -25,8 +25,7 @@ up=""; while [ -z "$up" ]; do
   awk -v t="$(since "$t1")" 'BEGIN { exit !(t > 60) }' && up=never
   sleep 0.1
 done
-wait_load() { while [ "$(jobs -rp | wc -l)" -gt 0 ]; do sleep 0.5; done; }
-wait_load
+load_done
 
 acked=$(awk '$1 == 201 { print $2 }' "$out" | sort -u)
 n_acked=$(printf '%s\n' "$acked" | grep -c . || true)

@@ -15,7 +15,7 @@ app_kill9
 t0=$(now)
 app_start second
 restart=$(since "$t0")
-while [ "$(jobs -rp | wc -l)" -gt 0 ]; do sleep 0.5; done
+load_done
 
 acked=$(awk '$1 == 201 { print $2 }' "$out" | sort -u)
 n_acked=$(printf '%s\n' "$acked" | grep -c . || true)
