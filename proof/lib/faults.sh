@@ -102,7 +102,7 @@ trap 'exit 143' TERM
 
 status() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$APP_URL$1" || echo 000; }
 token() {
-  curl -fsS --max-time 10 -H 'Content-Type: application/json' \
+  curl -fsS --max-time 60 -H 'Content-Type: application/json' \
     -d "{\"sub\":\"$1\",\"email\":\"$1@proof.test\",\"name\":\"$1\"}" "$APP_URL/dev/token" | jq -r .access_token
 }
 
