@@ -31,7 +31,12 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, ConcurrentLinkedQueue<Integer>> answers = new ConcurrentHashMap<>();
 
     WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0);
+    }
+
+    /** On {@code port}: a receiver that was down coming back where it was. */
+    WebhookReceiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", exchange -> {
             var path = exchange.getRequestURI().getPath();
             var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

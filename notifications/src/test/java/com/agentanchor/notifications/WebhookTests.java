@@ -3,6 +3,8 @@ package com.agentanchor.notifications;
 import static com.agentanchor.support.Eventually.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.notifications.application.port.in.WebhookDispatch;
 import com.agentanchor.support.Api;
+import com.agentanchor.support.Eventually;
 import com.agentanchor.support.OwnerDatabase;
 import com.standardwebhooks.Webhook;
 
@@ -143,6 +146,41 @@ class WebhookTests {
         new Webhook(secret).verify(got.get(1).body(), got.get(1).headers());
         assertThat(owner.rows("SELECT status, attempts FROM webhook_deliveries WHERE id = ?", id).get(0))
                 .containsEntry("status", "delivered").containsEntry("attempts", 2);
+    }
+
+    @Test
+    void aReceiverThatIsDownGetsEveryNotificationOnceItIsBack() throws Exception {
+        int down;
+        try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            down = probe.getLocalPort(); // free once closed: nothing listens there
+        }
+        var path = "/hooks/" + unique("down");
+        var dan = api.token(unique("dan"));
+        var danId = api.profileId(dan);
+        useWebhook(dan, "http://localhost:" + down + path);
+        api.post("/api/notifications/webhook-secret", dan, Map.of());
+        for (int i = 0; i < 3; i++) {
+            api.post("/api/agents", dan, Map.of("name", "While down " + i));
+        }
+        var count = "SELECT count(*) FROM webhook_deliveries WHERE recipient_id = ?::uuid";
+        Eventually.await(() -> owner.query(count, Long.class, danId) == 3);
+
+        dispatch.deliverDue();
+        assertThat(owner.rows("SELECT status, attempts, last_error FROM webhook_deliveries WHERE recipient_id = ?::uuid",
+                danId)).hasSize(3).allSatisfy(row -> assertThat(row).containsEntry("status", "pending")
+                        .containsEntry("attempts", 1).hasEntrySatisfying("last_error", e -> assertThat(e).isNotNull()));
+
+        try (var back = new WebhookReceiver(down)) {
+            // Time passes (the backoff's 10 s), without the test sleeping.
+            owner.update("UPDATE webhook_deliveries SET next_attempt_at = now() WHERE recipient_id = ?::uuid", danId);
+            dispatch.deliverDue();
+            dispatch.deliverDue(); // nothing is due any more: none goes out twice
+
+            var ids = owner.query("SELECT string_agg(id::text, ',' ORDER BY id) FROM webhook_deliveries "
+                    + "WHERE recipient_id = ?::uuid AND status = 'delivered' AND attempts = 2", String.class, danId);
+            assertThat(back.received(path)).extracting(r -> r.header("webhook-id")).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrder(ids.split(","));
+        }
     }
 
     @Test

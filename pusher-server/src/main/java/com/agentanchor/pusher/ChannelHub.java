@@ -1,5 +1,7 @@
 package com.agentanchor.pusher;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -93,17 +95,51 @@ final class ChannelHub {
             reject(ws, UNSUPPORTED_PROTOCOL, "Unsupported protocol version " + query.get("protocol"));
             return;
         }
-        if (connections.size() >= config.maxConnections()) {
-            reject(ws, OVER_CAPACITY, "Over capacity");
-            return;
-        }
         String socketId = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE) + "."
                 + socketSequence.incrementAndGet();
         PusherConnection conn = new PusherConnection(ws, socketId, protocol, config.maxQueuedFramesPerConnection());
-        ws.setAttachment(conn);
-        connections.put(socketId, conn);
+        String overCapacity;
+        synchronized (lock) { // counted and taken as one step, or simultaneous opens could all pass
+            overCapacity = capacityProblem(ws);
+            if (overCapacity == null) {
+                ws.setAttachment(conn);
+                connections.put(socketId, conn);
+            }
+        }
+        if (overCapacity != null) {
+            reject(ws, OVER_CAPACITY, overCapacity);
+            return;
+        }
         conn.send("{\"event\":\"pusher:connection_established\",\"data\":\"{\\\"socket_id\\\":\\\"" + socketId
                 + connectionEstablishedTail);
+    }
+
+    /** Null when one more connection from {@code ws}'s address fits; otherwise why not. */
+    private String capacityProblem(WebSocket ws) {
+        if (connections.size() >= config.maxConnections()) {
+            return "Over capacity";
+        }
+        InetAddress address = remoteAddress(ws);
+        if (address != null && connectionsFrom(address) >= config.maxConnectionsPerAddress()) {
+            return "Over capacity: at most " + config.maxConnectionsPerAddress() + " connections from one address";
+        }
+        return null;
+    }
+
+    private static InetAddress remoteAddress(WebSocket ws) {
+        InetSocketAddress remote = ws.getRemoteSocketAddress();
+        return remote == null ? null : remote.getAddress();
+    }
+
+    /** Open connections from {@code address}; a scan, as a connection opens (not per message). */
+    private int connectionsFrom(InetAddress address) {
+        int n = 0;
+        for (PusherConnection c : connections.values()) {
+            if (address.equals(remoteAddress(c.ws))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static void reject(WebSocket ws, int code, String message) {
@@ -324,6 +360,11 @@ final class ChannelHub {
             ChannelState existing = channels.get(channel);
             if (existing != null && existing.subscribers.contains(conn)) {
                 conn.send(succeeded(existing)); // already subscribed: confirm again, change nothing
+                return;
+            }
+            if (conn.channels.size() >= config.maxChannelsPerConnection()) {
+                refuse(conn, channel, OVER_CAPACITY, "LimitReached", "At most " + config.maxChannelsPerConnection()
+                        + " channels per connection: unsubscribe from one first", 403);
                 return;
             }
             if (kind == Kind.PRESENCE && existing != null && !existing.members.containsKey(userId)

@@ -21,6 +21,10 @@ import java.util.Objects;
  * @param clientEventsPerSecond client events one connection may send per second (Pusher: 10); more are rejected;
  *        0 turns client events off, as Pusher's app setting does
  * @param maxConnections open WebSocket connections; more are refused with 4100
+ * @param maxConnectionsPerAddress open WebSocket connections from one remote address; more are refused with 4100, so
+ *        one client cannot take every connection the server has
+ * @param maxChannelsPerConnection channels one connection may be subscribed to at once; more subscriptions are
+ *        refused (subscription error, {@code pusher:error} 4100), the connection stays
  * @param maxQueuedFramesPerConnection frames waiting to be written to one socket; a slower consumer is closed with
  *        4100, so one stuck client cannot make the server buffer without bound
  * @param timestampTolerance allowed skew of the HTTP API's {@code auth_timestamp} (Pusher: 600 s)
@@ -29,8 +33,8 @@ import java.util.Objects;
 public record LocalPusherConfig(String appId, String key, String secret, String host, int wsPort, int httpPort,
         Duration activityTimeout, Duration pongTimeout, int maxPresenceMembers, int maxUserInfoBytes,
         int maxUserIdLength, int maxChannelNameLength, int maxEventDataBytes, int maxChannelsPerEvent,
-        int maxBatchEvents, int clientEventsPerSecond, int maxConnections, int maxQueuedFramesPerConnection,
-        Duration timestampTolerance, int httpThreads) {
+        int maxBatchEvents, int clientEventsPerSecond, int maxConnections, int maxConnectionsPerAddress,
+        int maxChannelsPerConnection, int maxQueuedFramesPerConnection, Duration timestampTolerance, int httpThreads) {
 
     public LocalPusherConfig {
         requireText(appId, "appId");
@@ -49,7 +53,8 @@ public record LocalPusherConfig(String appId, String key, String secret, String 
         }
         if (maxPresenceMembers < 1 || maxUserInfoBytes < 1 || maxUserIdLength < 1 || maxChannelNameLength < 1
                 || maxEventDataBytes < 1 || maxChannelsPerEvent < 1 || maxBatchEvents < 1
-                || clientEventsPerSecond < 0 || maxConnections < 1 || maxQueuedFramesPerConnection < 1
+                || clientEventsPerSecond < 0 || maxConnections < 1 || maxConnectionsPerAddress < 1
+                || maxChannelsPerConnection < 1 || maxQueuedFramesPerConnection < 1
                 || httpThreads < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
@@ -86,6 +91,8 @@ public record LocalPusherConfig(String appId, String key, String secret, String 
         b.maxBatchEvents = maxBatchEvents;
         b.clientEventsPerSecond = clientEventsPerSecond;
         b.maxConnections = maxConnections;
+        b.maxConnectionsPerAddress = maxConnectionsPerAddress;
+        b.maxChannelsPerConnection = maxChannelsPerConnection;
         b.maxQueuedFramesPerConnection = maxQueuedFramesPerConnection;
         b.timestampTolerance = timestampTolerance;
         b.httpThreads = httpThreads;
@@ -111,6 +118,8 @@ public record LocalPusherConfig(String appId, String key, String secret, String 
         private int maxBatchEvents = 10;
         private int clientEventsPerSecond = 10;
         private int maxConnections = 10_000;
+        private int maxConnectionsPerAddress = 1_000;
+        private int maxChannelsPerConnection = 1_000;
         private int maxQueuedFramesPerConnection = 10_000;
         private Duration timestampTolerance = Duration.ofSeconds(600);
         private int httpThreads = 4;
@@ -135,6 +144,8 @@ public record LocalPusherConfig(String appId, String key, String secret, String 
         public Builder maxBatchEvents(int v) { this.maxBatchEvents = v; return this; }
         public Builder clientEventsPerSecond(int v) { this.clientEventsPerSecond = v; return this; }
         public Builder maxConnections(int v) { this.maxConnections = v; return this; }
+        public Builder maxConnectionsPerAddress(int v) { this.maxConnectionsPerAddress = v; return this; }
+        public Builder maxChannelsPerConnection(int v) { this.maxChannelsPerConnection = v; return this; }
         public Builder maxQueuedFramesPerConnection(int v) { this.maxQueuedFramesPerConnection = v; return this; }
         public Builder timestampTolerance(Duration v) { this.timestampTolerance = v; return this; }
         public Builder httpThreads(int v) { this.httpThreads = v; return this; }
@@ -143,7 +154,8 @@ public record LocalPusherConfig(String appId, String key, String secret, String 
             return new LocalPusherConfig(appId, key, secret, host, wsPort, httpPort, activityTimeout, pongTimeout,
                     maxPresenceMembers, maxUserInfoBytes, maxUserIdLength, maxChannelNameLength, maxEventDataBytes,
                     maxChannelsPerEvent, maxBatchEvents, clientEventsPerSecond, maxConnections,
-                    maxQueuedFramesPerConnection, timestampTolerance, httpThreads);
+                    maxConnectionsPerAddress, maxChannelsPerConnection, maxQueuedFramesPerConnection,
+                    timestampTolerance, httpThreads);
         }
     }
 

@@ -2,13 +2,11 @@ package com.agentanchor.pusher;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.java_websocket.WebSocket;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -29,7 +27,7 @@ final class WsEndpoint extends WebSocketServer {
 
     WsEndpoint(InetSocketAddress address, ChannelHub hub) {
         super(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
-                List.of(new Draft_6455(Collections.emptyList(), MAX_FRAME_BYTES)));
+                List.of(new MaskedClientFrames(MAX_FRAME_BYTES)));
         this.hub = hub;
         setReuseAddr(true);
         setTcpNoDelay(true);

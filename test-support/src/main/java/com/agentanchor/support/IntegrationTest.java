@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = ModulesOnTheClasspath.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "agentanchor.realtime.local-ws-port=0", IntegrationTest.NO_CHECKPOINT_SCHEDULE,
-                IntegrationTest.NO_WEBHOOK_SCHEDULE })
+                IntegrationTest.NO_WEBHOOK_SCHEDULE, IntegrationTest.PATIENT_POOL })
 @Import({ OwnerDatabase.class, AppRoleDatabase.class, PublishedEvents.class })
 public @interface IntegrationTest {
 
@@ -32,4 +32,10 @@ public @interface IntegrationTest {
      * background would take a delivery from under the test that waits for it.
      */
     String NO_WEBHOOK_SCHEDULE = "agentanchor.webhooks.delivery-interval=0s";
+
+    /**
+     * A deployment answers 503 after 3 s without a pooled connection; tests that run many requests at once on a
+     * loaded two-core machine wait longer rather than fail. {@code DatabaseOutageTests} checks the fast answer.
+     */
+    String PATIENT_POOL = "agentanchor.db.connection-timeout=15s";
 }

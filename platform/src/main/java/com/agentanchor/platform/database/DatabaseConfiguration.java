@@ -2,10 +2,12 @@ package com.agentanchor.platform.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +51,13 @@ class DatabaseConfiguration {
                 }
             }
         };
+    }
+
+    /** Replaces Boot's {@code db} health indicator (same name, so readiness keeps including {@code db}). */
+    @Bean
+    DatabaseReadiness dbHealthIndicator(DataSource dataSource,
+            @Value("${agentanchor.db.readiness-timeout:1s}") Duration timeout) {
+        return new DatabaseReadiness(dataSource, timeout);
     }
 
     /** Refuses to serve from a role that row-level security would not hold. */

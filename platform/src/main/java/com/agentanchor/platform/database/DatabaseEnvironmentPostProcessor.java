@@ -1,6 +1,7 @@
 package com.agentanchor.platform.database;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -27,6 +29,9 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
     static final String APP_ROLE = "agentanchor_app";
     /** Whether the app runs on its own embedded PostgreSQL: a development machine, not a deployment. */
     public static final String EMBEDDED_IN_USE = "agentanchor.db.embedded-in-use";
+
+    /** {@code AGENTANCHOR_DB_CONNECTION_TIMEOUT}: long enough for a busy pool, short enough to fail fast. */
+    private static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
 
     private static final String EMBEDDED_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
@@ -64,6 +69,9 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         if (migration.password() != null) {
             props.put("spring.liquibase.password", migration.password());
         }
+        // Fail fast while the database is away: a request waits this long for a connection, then is a 503.
+        props.put("spring.datasource.hikari.connection-timeout", Binder.get(env)
+                .bind("agentanchor.db.connection-timeout", Duration.class).orElse(DEFAULT_CONNECTION_TIMEOUT).toMillis());
         props.put("spring.liquibase.parameters.app_password", appPassword.replace("'", "''"));
         // Read by the security setup: development tokens are for the embedded database (or by explicit choice).
         props.put(EMBEDDED_IN_USE, target.embedded());

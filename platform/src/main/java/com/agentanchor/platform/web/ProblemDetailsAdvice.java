@@ -34,7 +34,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error as RFC 9457 problem details. Client mistakes name the offending field and say what would be
- * accepted; anything else is a 500 that reveals nothing but the fact.
+ * accepted; a database that cannot be reached is a 503 to retry ({@link DatabaseUnavailable}); anything else is a 500
+ * that reveals nothing but the fact.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -109,12 +110,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.explains(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
+                    .body(DatabaseUnavailable.problem());
+        }
         log.error("Unhandled error", e);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed.");
         problem.setTitle("Internal Server Error");
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     private ResponseEntity<Object> invalid(Exception ex, List<FieldProblem> errors, HttpHeaders headers,

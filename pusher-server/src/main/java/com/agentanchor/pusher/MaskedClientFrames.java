@@ -1,0 +1,80 @@
+package com.agentanchor.pusher;
+
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.List;
+
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.InvalidFrameException;
+import org.java_websocket.framing.Framedata;
+
+/**
+ * RFC 6455 as a server must read it: "a server MUST close the connection upon receiving a frame that is not masked"
+ * (section 5.1), with 1002 (protocol error). Java-WebSocket's own draft reads the mask bit but never checks it, so
+ * this one walks the frame headers of the bytes before handing them over, across reads (a header may arrive in
+ * pieces). One instance per connection: Java-WebSocket copies the draft for each.
+ */
+final class MaskedClientFrames extends Draft_6455 {
+
+    private final int maxFrameSize;
+    /** The current frame's header as far as it has arrived (at most 2 + 8 bytes of length). */
+    private final byte[] header = new byte[10];
+    private int headerBytes;
+    /** What is left of the current frame once its header is read: the masking key and the payload. */
+    private long skip;
+
+    MaskedClientFrames(int maxFrameSize) {
+        super(Collections.emptyList(), maxFrameSize);
+        this.maxFrameSize = maxFrameSize;
+    }
+
+    @Override
+    public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
+        requireMasked(buffer.duplicate());
+        return super.translateFrame(buffer);
+    }
+
+    private void requireMasked(ByteBuffer bytes) throws InvalidFrameException {
+        while (bytes.hasRemaining()) {
+            if (skip > 0) {
+                int n = (int) Math.min(skip, bytes.remaining());
+                bytes.position(bytes.position() + n);
+                skip -= n;
+                continue;
+            }
+            header[headerBytes++] = bytes.get();
+            if (headerBytes < 2) {
+                continue;
+            }
+            if ((header[1] & 0x80) == 0) {
+                throw new InvalidFrameException("A client frame must be masked"); // closes with 1002
+            }
+            int length7 = header[1] & 0x7F;
+            int lengthBytes = length7 == 126 ? 2 : length7 == 127 ? 8 : 0;
+            if (headerBytes < 2 + lengthBytes) {
+                continue;
+            }
+            long payload = length7 < 126 ? length7 : 0;
+            for (int i = 0; i < lengthBytes; i++) {
+                payload = (payload << 8) | (header[2 + i] & 0xFF);
+            }
+            // A negative or oversized length is refused by the draft itself (1009): nothing more to walk.
+            skip = payload < 0 ? Long.MAX_VALUE : 4 + payload;
+            headerBytes = 0;
+        }
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        headerBytes = 0;
+        skip = 0;
+    }
+
+    @Override
+    public Draft copyInstance() {
+        return new MaskedClientFrames(maxFrameSize);
+    }
+}
