@@ -11,6 +11,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 START=$SECONDS
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 log() { printf 'proof: %s\n' "$*" >&2; }
 
 # 1. What the parts run: Debian's PostgreSQL server, pgbouncer, wrk, curl (root or sudo, as e2e/run.sh does).
@@ -85,7 +86,7 @@ total=$(wc -l <"$ROWS")
   echo "Written by \`bash proof/run.sh\` (the long form; CI runs a short form of the pooler and fault tests)."
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'), $((SECONDS - START)) s"
-  echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+  echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory, load average $LOAD_AT_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end (other builds share the cores: read the latencies as what this machine gave then)"
   echo "- java: $(java -version 2>&1 | head -n 1)"
   echo "- PostgreSQL: $(ls -d /usr/lib/postgresql/*/ | sort -V | tail -n 1 | xargs basename) (Debian), $(pgbouncer --version 2>/dev/null | head -n 1)"
   echo "- commit: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
