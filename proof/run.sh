@@ -89,7 +89,7 @@ total=$(wc -l <"$ROWS")
   echo "- machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory, load average $LOAD_AT_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end (other builds share the cores: read the latencies as what this machine gave then)"
   echo "- java: $(java -version 2>&1 | head -n 1)"
   echo "- PostgreSQL: $(ls -d /usr/lib/postgresql/*/ | sort -V | tail -n 1 | xargs basename) (Debian), $(pgbouncer --version 2>/dev/null | head -n 1)"
-  echo "- commit: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "- commit: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet -- . ':!docs/proof.md' 2>/dev/null || echo ' (with uncommitted changes)')"
   echo
   echo "$total rows, $fails failed."
   echo
