@@ -44,6 +44,11 @@ public final class FreshDatabase implements AutoCloseable {
         return db;
     }
 
+    /** Its name in the cluster. */
+    public String name() {
+        return name;
+    }
+
     /** Its JDBC URL (without credentials). */
     public String url() {
         return url;

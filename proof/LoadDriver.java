@@ -1,0 +1,343 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/**
+ * The proof's load driver (issue 15, part 10): an open-loop, constant-rate HTTP driver, JDK only, run as a single
+ * source file ({@code java proof/LoadDriver.java --base http://127.0.0.1:PORT [options]}).
+ *
+ * <p>Why not Debian's {@code wrk}: it is a closed loop (a connection sends its next request only when the previous
+ * one answered), so a stalled server is asked less and the stall is measured once instead of against every request
+ * it delays (coordinated omission); the constant-rate {@code -R} is wrk2's, which Debian does not package, and a Lua
+ * script cannot pace requests inside wrk's event loop. Here request {@code i} is due at {@code start + i / rate}
+ * whatever happened before it, a worker sends it as soon as one is free, and its latency runs from that due time.
+ *
+ * <p>Setup, through the API as a user would: development tokens ({@code POST /dev/token}) for an owner, a validator
+ * whom the local default's {@code dev-admin} seats on the council, and that admin; the owner registers {@code
+ * --agents} agents, the validator graduates each through the academy (five modules, the examination: active,
+ * Provisional), and the owner gives each a key. The load is then real tokens under RLS: the owner's {@code GET
+ * /api/agents?size=20}, an agent's {@code POST /api/runtime/events} (its own key, a fresh idempotency key each) and an
+ * agent's {@code POST /api/runtime/authorize} (risk 0: allowed, logged by the observer), the agents taken in turn.
+ *
+ * <p>Prints {@code ROW<TAB>what<TAB>figure<TAB>target<TAB>PASS|FAIL} lines (proof/run.sh collects them) and
+ * everything else for the log. Options: {@code --label TEXT} (prefix of each row), {@code --rate N} (300),
+ * {@code --seconds N} (60), {@code --warmup N} (20), {@code --agents N} (8), {@code --ramp} (then, per endpoint
+ * alone, 10 s steps up a ladder of rates until p99 reaches 50 ms or a request fails), {@code --step-seconds N} (10).
+ */
+public final class LoadDriver {
+
+    private static final double P95_TARGET_MS = 20;
+    private static final double RAMP_P99_MS = 50;
+    private static final int[] LADDER = {300, 500, 750, 1000, 1500, 2000, 3000, 4000};
+    private static final int[] BELOW = {200, 100, 50};
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    enum Kind {
+        LIST("GET /api/agents?size=20"), EVENT("POST /api/runtime/events"), AUTHORIZE("POST /api/runtime/authorize");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    record Result(long requests, long errors, double p50, double p95, double p99, double max, String firstError) {
+        String figure() {
+            return String.format(Locale.ROOT, "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms (max %.1f), %,d requests, %d errors",
+                    p50, p95, p99, max, requests, errors);
+        }
+    }
+
+    private final String base;
+    private final String run = HexFormat.of().formatHex(new byte[] {(byte) ThreadLocalRandom.current().nextInt(),
+            (byte) ThreadLocalRandom.current().nextInt(), (byte) ThreadLocalRandom.current().nextInt()});
+    private String ownerToken;
+    private final List<String> keys = new ArrayList<>();
+    private final AtomicLong eventNumber = new AtomicLong();
+
+    LoadDriver(String base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = null;
+        String label = "";
+        int rate = 300;
+        int seconds = 60;
+        int warmup = 20;
+        int agents = 8;
+        int step = 10;
+        boolean ramp = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--base" -> base = args[++i];
+                case "--label" -> label = args[++i] + ": ";
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--agents" -> agents = Integer.parseInt(args[++i]);
+                case "--step-seconds" -> step = Integer.parseInt(args[++i]);
+                case "--ramp" -> ramp = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (base == null) {
+            throw new IllegalArgumentException("--base http://host:port is required");
+        }
+        var driver = new LoadDriver(base);
+        driver.setUp(agents);
+        var mixed = Kind.values();
+        if (warmup > 0) {
+            System.out.printf("warm-up: %d req/s for %d s, not measured%n", rate, warmup);
+            driver.drive(mixed, rate, warmup);
+        }
+        var steady = driver.drive(mixed, rate, seconds);
+        var all = steady[mixed.length];
+        var what = String.format(Locale.ROOT, "%ssteady %d req/s for %d s, the three requests in turn", label, rate,
+                seconds);
+        row(what, all.figure(), "p95 < 20 ms, 0 errors", all.p95 < P95_TARGET_MS && all.errors == 0);
+        for (var kind : mixed) {
+            var r = steady[kind.ordinal()];
+            row(String.format(Locale.ROOT, "%s  of which %s (%d req/s)", label, kind.label, rate / mixed.length),
+                    r.figure(), "p95 < 20 ms, 0 errors", r.p95 < P95_TARGET_MS && r.errors == 0);
+            if (r.firstError != null) {
+                System.out.println("first error of " + kind.label + ": " + r.firstError);
+            }
+        }
+        if (ramp) {
+            for (var kind : mixed) {
+                driver.ramp(label, kind, step);
+            }
+        }
+        System.exit(0);
+    }
+
+    // ------------------------------------------------------------------------------------------------ setup
+
+    private void setUp(int agents) throws Exception {
+        ownerToken = token("proof-owner-" + run, "Proof Owner");
+        var validator = token("proof-validator-" + run, "Proof Validator");
+        var admin = token("dev-admin", "Admin");
+        var validatorId = id(call("GET", "/api/profiles/me", validator, null, 200));
+        call("POST", "/api/council/validators", admin, "{\"profileId\":\"" + validatorId + "\"}", 201);
+        for (int a = 0; a < agents; a++) {
+            var agent = id(call("POST", "/api/agents", ownerToken, "{\"name\":\"Proof agent " + a + "\","
+                    + "\"description\":\"driven by the proof's load\"}", 201));
+            var enrollment = id(call("POST", "/api/academy/enrollments", ownerToken,
+                    "{\"agentId\":\"" + agent + "\"}", 201));
+            for (int module = 1; module <= 5; module++) {
+                call("POST", "/api/academy/enrollments/" + enrollment + "/modules/" + module + "/results", validator,
+                        "{\"score\":90,\"notes\":\"proof\"}", 200, 201);
+            }
+            call("POST", "/api/academy/enrollments/" + enrollment + "/examination", ownerToken, null, 200, 201);
+            call("POST", "/api/academy/enrollments/" + enrollment + "/grades", validator, "{\"score\":85}", 200, 201);
+            var key = call("POST", "/api/agents/" + agent + "/keys", ownerToken, "{\"name\":\"proof\"}", 201);
+            var m = Pattern.compile("\"key\"\\s*:\\s*\"([^\"]+)\"").matcher(key);
+            if (!m.find()) {
+                throw new IllegalStateException("no key in " + key);
+            }
+            keys.add(m.group(1));
+        }
+        System.out.printf("setup: run %s, owner and validator tokens, %d agents graduated (active), one key each%n",
+                run, agents);
+    }
+
+    private String token(String sub, String name) throws Exception {
+        var body = call("POST", "/dev/token", null, "{\"sub\":\"" + sub + "\",\"email\":\"" + sub
+                + "@example.com\",\"name\":\"" + name + "\"}", 200);
+        var m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no token in " + body);
+        }
+        return m.group(1);
+    }
+
+    private static String id(String body) {
+        var m = ID.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no id in " + body);
+        }
+        return m.group(1);
+    }
+
+    private String call(String method, String path, String bearer, String body, int... expected) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        var response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        if (Arrays.stream(expected).noneMatch(s -> s == response.statusCode())) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    // ------------------------------------------------------------------------------------------------ the load
+
+    private HttpRequest request(Kind kind, long i) {
+        var key = keys.get((int) (i % keys.size()));
+        var builder = switch (kind) {
+            case LIST -> HttpRequest.newBuilder(URI.create(base + "/api/agents?size=20"))
+                    .header("Authorization", "Bearer " + ownerToken).GET();
+            case EVENT -> HttpRequest.newBuilder(URI.create(base + "/api/runtime/events"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"eventType\":\"tool.search\",\"severity\":\"info\","
+                            + "\"title\":\"Searched the web\",\"payload\":{\"query\":\"pgbouncer\"},"
+                            + "\"idempotencyKey\":\"proof-" + run + "-" + eventNumber.incrementAndGet() + "\"}"));
+            case AUTHORIZE -> HttpRequest.newBuilder(URI.create(base + "/api/runtime/authorize"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"action\":\"read the weather\",\"riskLevel\":0,\"context\":{}}"));
+        };
+        return builder.timeout(Duration.ofSeconds(30)).build();
+    }
+
+    /**
+     * Per kind, then (last) all of them together. Request i (of kind {@code kinds[i % n]}) is due at start + i / rate; workers take due requests from a queue,
+     * and a request's latency runs from its due time to its answer, so time spent waiting for a worker or a stalled
+     * server counts. A non-2xx answer or a failure is an error.
+     */
+    Result[] drive(Kind[] kinds, int rate, int seconds) throws Exception {
+        int total = rate * seconds;
+        var due = new long[total];
+        var latencies = new long[total];
+        var errors = new AtomicLong[kinds.length];
+        var firstError = new ArrayList<AtomicReference<String>>();
+        for (int k = 0; k < kinds.length; k++) {
+            errors[k] = new AtomicLong();
+            firstError.add(new AtomicReference<>());
+        }
+        BlockingQueue<Integer> queue = new ArrayBlockingQueue<>(total + 256);
+        int workers = Math.max(64, Math.min(256, rate / 10));
+        var threads = new ArrayList<Thread>();
+        for (int w = 0; w < workers; w++) {
+            var thread = new Thread(() -> {
+                try {
+                    for (int i = queue.take(); i >= 0; i = queue.take()) {
+                        int k = i % kinds.length;
+                        String error = null;
+                        try {
+                            var response = CLIENT.send(request(kinds[k], i), HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() / 100 != 2) {
+                                error = response.statusCode() + " " + response.body();
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            error = e.toString();
+                        }
+                        latencies[i] = System.nanoTime() - due[i];
+                        if (error != null) {
+                            errors[k].incrementAndGet();
+                            firstError.get(k).compareAndSet(null, error);
+                        }
+                    }
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "load-" + w);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (int i = 0; i < total; i++) {
+            due[i] = start + (long) i * TimeUnit.SECONDS.toNanos(1) / rate;
+            long wait;
+            while ((wait = due[i] - System.nanoTime()) > 0) {
+                if (wait > 200_000) {
+                    TimeUnit.NANOSECONDS.sleep(wait - 100_000);
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+            queue.add(i);
+        }
+        for (int w = 0; w < workers; w++) {
+            queue.add(-1);
+        }
+        for (var t : threads) {
+            t.join();
+        }
+        var results = new Result[kinds.length + 1];
+        var everything = latencies.clone();
+        Arrays.sort(everything);
+        long allErrors = Arrays.stream(errors).mapToLong(AtomicLong::get).sum();
+        results[kinds.length] = new Result(total, allErrors, pct(everything, 50), pct(everything, 95),
+                pct(everything, 99), everything[total - 1] / 1e6, null);
+        for (int k = 0; k < kinds.length; k++) {
+            int kk = k;
+            var mine = java.util.stream.IntStream.range(0, total).filter(i -> i % kinds.length == kk)
+                    .mapToLong(i -> latencies[i]).sorted().toArray();
+            results[k] = new Result(mine.length, errors[k].get(), pct(mine, 50), pct(mine, 95), pct(mine, 99),
+                    mine.length == 0 ? 0 : mine[mine.length - 1] / 1e6, firstError.get(k).get());
+        }
+        return results;
+    }
+
+    /** Up the ladder from 300 req/s (down it when 300 already fails), 10 s a step, one endpoint alone. */
+    void ramp(String label, Kind kind, int step) throws Exception {
+        Kind[] one = {kind};
+        int best = 0;
+        Result bestResult = null;
+        String stoppedAt = "the ladder's top";
+        for (int rate : LADDER) {
+            var r = drive(one, rate, step)[0];
+            System.out.printf(Locale.ROOT, "ramp %s at %d req/s: %s%n", kind.label, rate, r.figure());
+            if (r.p99 >= RAMP_P99_MS || r.errors > 0) {
+                stoppedAt = String.format(Locale.ROOT, "%,d req/s: p99 %.1f ms, %d errors", rate, r.p99, r.errors);
+                break;
+            }
+            best = rate;
+            bestResult = r;
+        }
+        if (best == 0) {
+            for (int rate : BELOW) {
+                var r = drive(one, rate, step)[0];
+                System.out.printf(Locale.ROOT, "ramp %s at %d req/s: %s%n", kind.label, rate, r.figure());
+                if (r.p99 < RAMP_P99_MS && r.errors == 0) {
+                    best = rate;
+                    bestResult = r;
+                    break;
+                }
+            }
+        }
+        var figure = best == 0 ? "none down to " + BELOW[BELOW.length - 1] + " req/s"
+                : String.format(Locale.ROOT, "%,d req/s (p99 %.1f ms); next step %s", best, bestResult.p99, stoppedAt);
+        row(String.format(Locale.ROOT, "%shighest rate %s alone sustains with p99 < 50 ms (%d s steps)", label,
+                kind.label, step), figure, "p99 < 50 ms at >= 300 req/s", best >= 300);
+    }
+
+    private static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(i, sorted.length - 1))] / 1e6;
+    }
+
+    private static void row(String what, String figure, String target, boolean pass) {
+        System.out.println("ROW\t" + what + "\t" + figure + "\t" + target + "\t" + (pass ? "PASS" : "FAIL"));
+    }
+}
