@@ -52,6 +52,10 @@ class AgentReportsTests {
         owner = api.token(unique("owner"));
         agent = api.post("/api/agents", owner, Map.of("name", "Reporter")).body().get("id").asString();
         database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
+        // The observer records the registration after it commits: wait for it, so that it cannot land among (and
+        // after) the reports a test makes next.
+        await(() -> !database.rows("SELECT 1 FROM observer_events WHERE subject_id = ?::uuid AND event_type = "
+                + "'agent.registered'", agent).isEmpty());
         key = api.post("/api/agents/" + agent + "/keys", owner, Map.of("name", "runtime")).body().get("key")
                 .asString();
     }
