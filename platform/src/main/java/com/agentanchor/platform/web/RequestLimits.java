@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -31,6 +33,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * <ul>
  * <li>a body of at most {@code agentanchor.web.max-request-body} (8 MB): a larger declared length is a 413 before a
  * byte of it is read, and a chunked body is counted as it is read and refused (413) as soon as it passes the limit;
+ * <li>a Content-Type that names one media type, if any (a wildcard or garbage is a 415);
  * <li>query parameters that are valid URL encoding and {@link AcceptableText}: a 400 naming the parameter.
  * </ul>
  * It runs right after the request log and before security, so a refused request costs no token check.
@@ -54,12 +57,27 @@ class RequestLimits extends OncePerRequestFilter {
             problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", tooLarge(maxBody));
             return;
         }
+        var contentType = request.getContentType();
+        if (contentType != null && !isMediaType(contentType)) {
+            problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+                    "Content-Type must name one media type (such as application/json), not '" + contentType + "'");
+            return;
+        }
         var unacceptable = unacceptableParameter(request.getQueryString());
         if (unacceptable != null) {
             problems.write(response, unacceptable);
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Counted(request, maxBody) : request, response);
+    }
+
+    /** A Content-Type says what the body is: a wildcard or something unparsable says nothing. */
+    private static boolean isMediaType(String contentType) {
+        try {
+            return MediaType.parseMediaType(contentType).isConcrete();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     static String tooLarge(long maxBody) {
