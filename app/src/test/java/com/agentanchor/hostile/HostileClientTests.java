@@ -48,13 +48,21 @@ class HostileClientTests {
         var item = api.post("/api/marketplace/listings", owner, "{\"agentId\":\"" + agent + "\",\"title\":\"ok\","
                 + "\"tags\":[\"fine\",\"bad\\u0000\"]}");
         assertRefused(item, "tags[1]", "NUL");
-        var key = api.post("/api/marketplace/listings", owner, "{\"agentId\":\"" + agent + "\",\"title\":\"ok\","
+        var mapKey = api.post("/api/marketplace/listings", owner, "{\"agentId\":\"" + agent + "\",\"title\":\"ok\","
                 + "\"previewConfig\":{\"k\\u0000\":1}}");
-        assertThat(key.status()).isEqualTo(400);
-        assertThat(key.body().get("errors").get(0).get("field").asString()).startsWith("previewConfig");
+        assertThat(mapKey.status()).isEqualTo(400);
+        assertThat(mapKey.body().get("errors").get(0).get("field").asString()).startsWith("previewConfig");
         var nested = api.post("/api/marketplace/listings", owner, "{\"agentId\":\"" + agent + "\",\"title\":\"ok\","
                 + "\"previewConfig\":{\"k\":[\"\\u0000\"]}}");
         assertThat(nested.status()).isEqualTo(400);
+
+        var key = api.post("/api/agents/" + agent + "/keys", owner, Map.of("name", "nul")).body().get("key")
+                .asString();
+        var deepKey = api.post("/api/runtime/events", key, "{\"eventType\":\"tool.x\",\"title\":\"t\","
+                + "\"payload\":{\"a\":{\"b\\u0000\":1}}}");
+        assertRefused(deepKey, "payload.a", "NUL");
+        assertThat(database.query("SELECT count(*) FROM observer_events WHERE subject_id = ?::uuid "
+                + "AND event_type = 'tool.x'", Integer.class, agent)).isZero();
 
         var pair = api.post("/api/agents", owner, "{\"name\":\"Smile \\ud83d\\ude00\"}");
         assertThat(pair.status()).as("a surrogate pair is a character like any other").isEqualTo(201);
