@@ -206,7 +206,11 @@ class MarketplaceTests {
         assertThat(ids(api.get("/api/marketplace/listings?limit=100", null).body().get("items"))).contains(listing);
         database.update("UPDATE agents SET status = 'suspended' WHERE id = ?::uuid", agent);
         var suspended = api.post("/api/marketplace/listings/" + listing + "/acquisitions", consumer, Map.of());
-        assertThat(suspended.status()).as("a suspended agent is not acquired").isEqualTo(409);
+        assertThat(suspended.status()).as("a suspended agent is not acquired: its listing is off show").isEqualTo(404);
+        assertThat(api.get("/api/marketplace/listings/" + listing, null).status()).as("not served by id").isEqualTo(404);
+        assertThat(api.get("/api/marketplace/listings/" + listing, consumer).status()).isEqualTo(404);
+        assertThat(api.get("/api/marketplace/listings/" + listing, seller).body().get("status").asString())
+                .as("its seller still sees it").isEqualTo("active");
         assertThat(ids(api.get("/api/marketplace/listings?limit=100", null).body().get("items"))).as("nor in the catalogue")
                 .doesNotContain(listing);
         assertThat(acquisitionsOf(draft) + acquisitionsOf(listing)).as("nothing written").isZero();

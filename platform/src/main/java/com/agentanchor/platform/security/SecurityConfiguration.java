@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import com.agentanchor.platform.web.ProblemResponses;
 
@@ -86,6 +87,16 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "Forbidden", denied.getMessage())))
                 .build();
+    }
+
+    /**
+     * A path the firewall refuses ({@code /api/agents/%2e%2e}, an encoded slash or a semicolon) is a client's mistake
+     * like any other: a 400 in problem details, not an exception for the container to report.
+     */
+    @Bean
+    RequestRejectedHandler problemOnRejectedRequest(ProblemResponses problems) {
+        return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "Bad Request",
+                "The request's path is not accepted (an encoded dot, slash, semicolon or control character)");
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -15,7 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -75,6 +76,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable c = ex; c != null; c = c.getCause()) {
+            if (c instanceof RequestLimits.BodyTooLarge tooLarge) {
+                return handleExceptionInternal(ex, problemOf(tooLarge), headers, HttpStatus.CONTENT_TOO_LARGE,
+                        request);
+            }
+        }
         var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Malformed request body");
         var cause = ex.getMostSpecificCause();
@@ -102,8 +109,34 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ProblemResponses.of(refusal);
     }
 
+    /** A body of unknown length that grew past the limit while it was read ({@link RequestLimits}). */
     @ExceptionHandler
-    ProblemDetail unauthenticated(AuthenticationCredentialsNotFoundException e) {
+    ResponseEntity<ProblemDetail> tooLarge(RequestLimits.BodyTooLarge e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problemOf(e));
+    }
+
+    private static ProblemDetail problemOf(RequestLimits.BodyTooLarge e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setTitle("Content Too Large");
+        return problem;
+    }
+
+    /**
+     * Tomcat refuses to decode a form body (or query string) that is not valid URL encoding ({@code %ZZ}), or that
+     * carries more parameters than it allows; it says which status fits (400, or 413 for too many).
+     */
+    @ExceptionHandler
+    ProblemDetail unreadableParameters(InvalidParameterException e) {
+        var status = HttpStatus.resolve(e.getErrorCode());
+        var problem = ProblemDetail.forStatusAndDetail(status != null && status.is4xxClientError() ? status
+                : HttpStatus.BAD_REQUEST, "The form body or query string is not valid URL encoding "
+                        + "(a % must be followed by two hex digits), or carries too many parameters");
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unauthenticated(AuthenticationException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
         problem.setTitle("Unauthorized");
         return problem;
@@ -136,6 +169,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String mismatch(JacksonException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
+        }
+        if (e instanceof AcceptableTextModule.UnacceptableText) {
+            return e.getOriginalMessage();
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             return "must be " + describe(invalid.getTargetType()) + ", not '" + invalid.getValue() + "'";

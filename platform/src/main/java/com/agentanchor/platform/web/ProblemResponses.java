@@ -52,12 +52,21 @@ public class ProblemResponses {
 
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        write(response, problem);
+    }
+
+    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status.value());
-        body.put("detail", detail);
-        response.setStatus(status.value());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body);

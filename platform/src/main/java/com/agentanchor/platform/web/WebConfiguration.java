@@ -3,6 +3,7 @@ package com.agentanchor.platform.web;
 import java.time.Clock;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -17,6 +18,12 @@ import tools.jackson.databind.type.LogicalType;
 @EnableAsync
 class WebConfiguration {
 
+    /** Tomcat's own error reports (for requests refused before the application saw them) as problem details. */
+    @Bean
+    TomcatContextCustomizer problemErrorReports() {
+        return ProblemErrorReports.installer();
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -25,11 +32,12 @@ class WebConfiguration {
     /**
      * A request body is read strictly: an unknown field, a null for a number, trailing text, or a value of another
      * JSON type than the field's ({@code "score": "12"}, {@code "name": 123}, {@code "riskLevel": 1.9}, which would
-     * otherwise be truncated to 1) is the client's mistake, answered 400, never silently converted or dropped.
+     * otherwise be truncated to 1) is the client's mistake, answered 400, never silently converted or dropped; so is
+     * text no database column could hold as sent ({@link AcceptableText}).
      */
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
-        return json -> json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+        return json -> json.addModule(new AcceptableTextModule()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,8 @@ class AgentKeyCaller implements AgentKeys, WebMvcConfigurer, HandlerMethodArgume
 
     AgentKeyCaller(AgentKeyVerification keys) {
         this.keys = keys;
+        // The calling agent comes from its key, never from the request: no parameter in the API document.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CallingAgent.class);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.agentanchor.profiles.adapter.in.web;
 
 import java.util.List;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
-/** A controller parameter of type {@link ProfileId}, in any module, is the caller as {@link ActingCaller} found it. */
+/**
+ * A controller parameter of type {@link ProfileId}, in any module, is the caller as {@link ActingCaller} found it. It
+ * comes from the token, never from the request: the API document leaves it out, or a client generated from it would
+ * send a {@code caller} of its choosing.
+ */
 @Component
 class CallerArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+
+    CallerArguments() {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ProfileId.class);
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -6,9 +6,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -154,7 +154,7 @@ class RealtimeController {
         var app = app();
         if (!app.key().equals(key) || !PusherSignatures.constantTimeEquals(
                 PusherSignatures.webhookSignature(app.secret(), body), signature)) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+            throw new BadCredentialsException("The webhook is not signed with this app's key and secret");
         }
         for (var event : json.readTree(body).path("events")) {
             var name = event.path("name").asString("");

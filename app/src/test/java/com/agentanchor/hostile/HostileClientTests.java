@@ -1,0 +1,196 @@
+package com.agentanchor.hostile;
+
+import static com.agentanchor.support.Eventually.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.agentanchor.support.Api;
+import com.agentanchor.support.IntegrationTest;
+import com.agentanchor.support.OwnerDatabase;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a hostile client found (issue 15), each kept fixed: text PostgreSQL cannot store refused naming its field, every
+ * error as problem details however early it is raised (Tomcat, the firewall, a webhook's signature), a body over the
+ * limit refused before it is read, and an API document that does not ask for what the server fills in.
+ */
+@IntegrationTest
+class HostileClientTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OwnerDatabase database;
+
+    @Test
+    void aNulOrALoneSurrogateInAnyTextIsA400NamingTheFieldAndWritesNothing() {
+        var api = new Api(port);
+        var owner = api.token(unique("nul"));
+        var ownerId = api.profileId(owner);
+        var agent = api.post("/api/agents", owner, Map.of("name", "Clean")).body().get("id").asString();
+        database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
+        int agentsBefore = agentsOf(ownerId);
+
+        var nul = api.post("/api/agents", owner, "{\"name\":\"Sc\\u0000out\",\"systemPrompt\":\"fine\"}");
+        assertRefused(nul, "name", "NUL");
+        var surrogate = api.post("/api/agents", owner, "{\"name\":\"Scout\",\"description\":\"half \\ud83d of it\"}");
+        assertRefused(surrogate, "description", "unpaired surrogate");
+        var lowAlone = api.patch("/api/agents/" + agent, owner, "{\"systemPrompt\":\"\\udc00\"}");
+        assertRefused(lowAlone, "systemPrompt", "unpaired surrogate");
+        var item = api.post("/api/marketplace/listings", owner, "{\"agentId\":\"" + agent + "\",\"title\":\"ok\","
+                + "\"tags\":[\"fine\",\"bad\\u0000\"]}");
+        assertRefused(item, "tags[1]", "NUL");
+        var mapKey = api.post("/api/marketplace/listings", owner, "{\"agentId\":\"" + agent + "\",\"title\":\"ok\","
+                + "\"previewConfig\":{\"k\\u0000\":1}}");
+        assertThat(mapKey.status()).isEqualTo(400);
+        assertThat(mapKey.body().get("errors").get(0).get("field").asString()).startsWith("previewConfig");
+        var nested = api.post("/api/marketplace/listings", owner, "{\"agentId\":\"" + agent + "\",\"title\":\"ok\","
+                + "\"previewConfig\":{\"k\":[\"\\u0000\"]}}");
+        assertThat(nested.status()).isEqualTo(400);
+
+        var key = api.post("/api/agents/" + agent + "/keys", owner, Map.of("name", "nul")).body().get("key")
+                .asString();
+        var deepKey = api.post("/api/runtime/events", key, "{\"eventType\":\"tool.x\",\"title\":\"t\","
+                + "\"payload\":{\"a\":{\"b\\u0000\":1}}}");
+        assertRefused(deepKey, "payload.a", "NUL");
+        assertThat(database.query("SELECT count(*) FROM observer_events WHERE subject_id = ?::uuid "
+                + "AND event_type = 'tool.x'", Integer.class, agent)).isZero();
+
+        var pair = api.post("/api/agents", owner, "{\"name\":\"Smile \\ud83d\\ude00\"}");
+        assertThat(pair.status()).as("a surrogate pair is a character like any other").isEqualTo(201);
+        assertThat(pair.body().get("name").asString()).isEqualTo("Smile \uD83D\uDE00");
+        assertThat(agentsOf(ownerId)).as("only the acceptable one written").isEqualTo(agentsBefore + 1);
+        assertThat(database.query("SELECT count(*) FROM marketplace_listings WHERE agent_id = ?::uuid", Integer.class,
+                agent)).isZero();
+    }
+
+    @Test
+    void aNulInAQueryParameterOrMalformedUrlEncodingIsA400NamingIt() throws Exception {
+        var api = new Api(port);
+        var nul = api.get("/api/marketplace/listings?category=a%00b", null);
+        assertRefused(nul, "category", "NUL");
+        var malformed = RawHttp.send(port, "GET /api/marketplace/listings?q=%ZZ HTTP/1.1\r\n", null);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).isTrue();
+        var wildcard = RawHttp.send(port, "POST /api/agents HTTP/1.1\r\nAuthorization: Bearer " + api.token(
+                unique("wild")) + "\r\nContent-Type: */*\r\nContent-Length: 2\r\n", "{}".getBytes(
+                StandardCharsets.US_ASCII));
+        assertThat(wildcard.status()).as("%s", wildcard).isEqualTo(415);
+        assertThat(wildcard.isProblem()).isTrue();
+
+        var token = api.token(unique("form"));
+        var form = RawHttp.send(port, "POST /api/realtime/auth HTTP/1.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 30\r\n",
+                "socket_id=%ZZ&channel_name=abc".getBytes(StandardCharsets.US_ASCII));
+        assertThat(form.status()).as("%s", form).isEqualTo(400);
+        assertThat(form.isProblem()).isTrue();
+    }
+
+    @Test
+    void whatTomcatAndTheFirewallRefuseIsProblemDetailsToo() throws Exception {
+        for (var path : new String[] { "/api/agents/a%2Fb", "/api/agents/a%00b" }) {
+            var reply = RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nAccept: text/html\r\n", null);
+            assertThat(reply.status()).as(path).isEqualTo(400);
+            assertThat(reply.isProblem()).as("%s: %s", path, reply).isTrue();
+            assertThat(reply.body()).doesNotContain("<html", "Apache Tomcat");
+        }
+        var bigHeader = RawHttp.send(port, "GET /api/agents HTTP/1.1\r\nX-Padding: " + "a".repeat(300_000) + "\r\n",
+                null);
+        assertThat(bigHeader.status()).isEqualTo(400);
+        assertThat(bigHeader.isProblem()).as("%s", bigHeader).isTrue();
+
+        var api = new Api(port);
+        var token = api.token(unique("firewall"));
+        var dotDot = RawHttp.send(port, "GET /api/agents/%2e%2e HTTP/1.1\r\nAuthorization: Bearer " + token + "\r\n",
+                null);
+        assertThat(dotDot.status()).isEqualTo(400);
+        assertThat(dotDot.isProblem()).as("%s", dotDot).isTrue();
+        var semicolon = RawHttp.send(port, "GET /api/agents;x=1 HTTP/1.1\r\n", null);
+        assertThat(semicolon.status()).isEqualTo(400);
+        assertThat(semicolon.isProblem()).isTrue();
+
+        var error = api.get("/error", null);
+        assertThat(error.status()).as("/error itself is nothing to serve").isEqualTo(404);
+        assertThat(error.isProblem()).isTrue();
+    }
+
+    @Test
+    void aWebhookWithABadSignatureIsA401Problem() throws Exception {
+        var body = "{\"time_ms\":1,\"events\":[]}";
+        var reply = RawHttp.send(port, "POST /api/realtime/webhooks HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "X-Pusher-Key: someone\r\nX-Pusher-Signature: forged\r\nContent-Length: " + body.length() + "\r\n",
+                body.getBytes(StandardCharsets.US_ASCII));
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.isProblem()).as("%s", reply).isTrue();
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413BeforeItIsReadWhole() throws Exception {
+        var api = new Api(port);
+        var token = api.token(unique("large"));
+        var ownerId = api.profileId(token);
+        var declared = RawHttp.send(port, "POST /api/agents HTTP/1.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\n", null);
+        assertThat(declared.status()).as("refused on the declared length alone, no byte sent").isEqualTo(413);
+        assertThat(declared.isProblem()).isTrue();
+
+        var huge = new StringBuilder(9 * 1024 * 1024).append("{\"name\":\"");
+        huge.append("a".repeat(9 * 1024 * 1024)).append("\"}");
+        var chunks = chunked(huge.toString().getBytes(StandardCharsets.US_ASCII));
+        var streamed = RawHttp.send(port, "POST /api/agents HTTP/1.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n", chunks);
+        assertThat(streamed.status()).as("counted as it is read: %s", streamed.body()).isEqualTo(413);
+        assertThat(streamed.isProblem()).isTrue();
+        assertThat(agentsOf(ownerId)).isZero();
+    }
+
+    @Test
+    void theApiDocumentAsksForNothingTheServerFillsIn() {
+        var doc = new Api(port).get("/v3/api-docs", null).body();
+        var serverFilled = new java.util.ArrayList<String>();
+        doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            for (JsonNode parameter : op.getValue().path("parameters")) {
+                var ref = parameter.path("schema").path("$ref").asString("");
+                if (ref.endsWith("/ProfileId") || ref.endsWith("/CallingAgent")) {
+                    serverFilled.add(op.getKey() + " " + path.getKey() + " " + parameter.get("name").asString());
+                }
+            }
+        }));
+        assertThat(serverFilled).isEmpty();
+        assertThat(doc.get("components").get("schemas").has("ProfileId")).isFalse();
+        assertThat(doc.get("paths").get("/api/agents").get("post").has("parameters")).isFalse();
+    }
+
+    private int agentsOf(String ownerId) {
+        return database.query("SELECT count(*) FROM agents WHERE owner_id = ?::uuid", Integer.class, ownerId);
+    }
+
+    private static void assertRefused(Api.Response response, String field, String why) {
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        var error = response.body().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo(field);
+        assertThat(error.get("message").asString()).contains(why);
+    }
+
+    private static byte[] chunked(byte[] body) {
+        var out = new java.io.ByteArrayOutputStream(body.length + 1024);
+        int chunk = 64 * 1024;
+        for (int i = 0; i < body.length; i += chunk) {
+            int n = Math.min(chunk, body.length - i);
+            out.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, i, n);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+}
