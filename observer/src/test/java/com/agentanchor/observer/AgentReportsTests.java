@@ -47,7 +47,7 @@ class AgentReportsTests {
     String key;
 
     @BeforeEach
-    void anActiveAgentWithAKey() {
+    void anActiveAgentWithAKey() throws Exception {
         api = new Api(port);
         owner = api.token(unique("owner"));
         agent = api.post("/api/agents", owner, Map.of("name", "Reporter")).body().get("id").asString();

@@ -27,6 +27,7 @@ import com.agentanchor.pusher.LocalPusherServer;
 import com.agentanchor.support.Api;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
+import com.agentanchor.support.RealtimeClient;
 import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.json.JsonMapper;
