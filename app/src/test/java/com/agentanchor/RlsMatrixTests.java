@@ -68,6 +68,7 @@ class RlsMatrixTests {
     final UUID notification = UUID.randomUUID();
     final UUID delivery = UUID.randomUUID();
     final UUID secret = UUID.randomUUID();
+    final UUID tally = UUID.randomUUID();
 
     @Autowired
     Environment env;
@@ -145,8 +146,9 @@ class RlsMatrixTests {
                         VALUES ('%18$s', '%1$s', 'https://hooks.example.test/o', '{}');
                     INSERT INTO webhook_secrets (id, profile_id, secret)
                         VALUES ('%19$s', '%1$s', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
+                    INSERT INTO agent_outcome_tallies (id, agent_id, successes, failures) VALUES ('%20$s', '%4$s', 1, 0);
                     """, o, x, s, agent, sellersAgent, trust, decision, record, event, listing, sellersListing,
-                    acquisition, progress, v, key, opening, notification, delivery, secret));
+                    acquisition, progress, v, key, opening, notification, delivery, secret, tally));
         }
         tables = List.of(
                 new Table("profiles", o, "email", "'new-' || gen_random_uuid() || '@x.test'", "full_name = 'changed'",
@@ -203,7 +205,10 @@ class RlsMatrixTests {
                 new Table("webhook_secrets", secret, "profile_id, secret",
                         "'" + x + "', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'",
                         "secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'",
-                        allowing(NOBODY, NOBODY, NOBODY, NOBODY, NOBODY)));
+                        allowing(NOBODY, NOBODY, NOBODY, NOBODY, NOBODY)),
+                // Reported outcomes waiting to be settled: only the agents' definer functions touch them.
+                new Table("agent_outcome_tallies", tally, "agent_id, successes, failures", "'" + agent + "', 1000, 0",
+                        "successes = 1000", allowing(NOBODY, NOBODY, NOBODY, NOBODY, NOBODY)));
     }
 
     @AfterAll

@@ -23,7 +23,8 @@ class SchemaCatalogTests {
 
     static final List<String> TABLES = List.of("profiles", "agents", "trust_history", "council_decisions",
             "truth_chain", "truth_chain_private", "observer_events", "marketplace_listings", "acquisitions",
-            "academy_progress", "validator_credentials", "notifications", "webhook_deliveries", "webhook_secrets");
+            "academy_progress", "validator_credentials", "notifications", "webhook_deliveries", "webhook_secrets",
+            "agent_keys", "agent_outcome_tallies");
 
     @Autowired
     OwnerDatabase owner;
@@ -55,6 +56,7 @@ class SchemaCatalogTests {
                 "agents.owner_id -> profiles c",
                 "trust_history.agent_id -> agents c",
                 "agent_keys.agent_id -> agents c",
+                "agent_outcome_tallies.agent_id -> agents c",
                 "council_decisions.agent_id -> agents c",
                 "council_decisions.validator_agent_id -> agents n",
                 "council_decisions.precedent_id -> council_decisions n",

@@ -55,6 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AgentLoopBenchmark {
 
+    /** {@code -Dbench.statements=N}: after each measured phase, the N statements that took most of the database. */
+    private static final int STATEMENTS = Integer.getInteger("bench.statements", 0);
+
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
@@ -69,9 +72,14 @@ public final class AgentLoopBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        var postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "localhost")
+        var builder = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_wal_size", "2GB").start();
+                .setServerConfig("max_wal_size", "2GB");
+        if (STATEMENTS > 0) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
+        var postgres = builder.start();
         int status = 0;
         try (postgres) {
             var url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
@@ -107,15 +115,20 @@ public final class AgentLoopBenchmark {
         otlp(5, 2);
         authorize(100, 5);
 
+        statementsReset();
         var batch = batches(60, 4);
+        statements("batch ingest");
         out.add(line("batch ingest, 1,000 events a call, 4 clients", batch, 1_000, "events")
                 + "   [target >= 20,000 events/s]");
         var single = singles(10_000, 8);
+        statements("single events");
         out.add(line("single events, 8 clients", single, 1, "events") + "   [target >= 1,000/s]");
         var spans = otlp(30, 4);
+        statements("OTLP");
         out.add(line("OTLP protobuf, 1,000 spans a call, 4 clients", spans, 1_000, "spans")
                 + "   [target >= 10,000 spans/s]");
         var allowed = authorize(300, 30);
+        statements("authorize");
         out.add(String.format(Locale.ROOT, "authorize (allowed), constant 300 requests/s for 30 s: %,d requests, "
                 + "%d errors; p50 %.2f ms, p99 %.2f ms, max %.2f ms   [target p99 < 5 ms]", allowed.count(),
                 allowed.errors(), ms(allowed.sorted(), 0.50), ms(allowed.sorted(), 0.99),
@@ -241,6 +254,36 @@ public final class AgentLoopBenchmark {
                     missing));
             st.execute("ANALYZE observer_events");
         }
+    }
+
+    private void statementsReset() throws SQLException {
+        if (STATEMENTS > 0) {
+            try (var db = superuser(); var st = db.createStatement()) {
+                st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                st.execute("SELECT pg_stat_statements_reset()");
+            }
+        }
+    }
+
+    /** What the database spent the phase on, most first; then counts afresh for the next phase. */
+    private void statements(String phase) throws SQLException {
+        if (STATEMENTS == 0) {
+            return;
+        }
+        System.out.println("database time during " + phase + ":");
+        try (var db = superuser(); var st = db.prepareStatement("""
+                SELECT round(total_exec_time::numeric, 1), calls, round((total_exec_time / calls)::numeric, 3),
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 150)
+                  FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT ?""")) {
+            st.setInt(1, STATEMENTS);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    System.out.printf(Locale.ROOT, "  %10s ms %8d calls %8s ms each  %s%n", rs.getString(1),
+                            rs.getLong(2), rs.getString(3), rs.getString(4));
+                }
+            }
+        }
+        statementsReset();
     }
 
     private Result closedLoop(int calls, int clients, Callable<Integer> call) throws Exception {

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +140,95 @@ class AgentReportsTests {
         api.post("/api/runtime/events/batch", key, Map.of("events", noOutcome));
         assertThat(database.query("SELECT total_interactions FROM agents WHERE id = ?::uuid", Integer.class, agent))
                 .isEqualTo(1_000);
+    }
+
+    @Test
+    void oneAgentsConcurrentReportsAllCount() throws Exception {
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var calls = new ArrayList<Future<Integer>>();
+            for (int i = 0; i < 200; i++) {
+                var event = Map.<String, Object>of("eventType", "agent.step", "title", "step " + i, "outcome",
+                        i % 5 == 0 ? "failure" : "success", "idempotencyKey", "concurrent-" + i);
+                calls.add(pool.submit(() -> api.post("/api/runtime/events", key, event).status()));
+            }
+            for (var call : calls) {
+                assertThat(call.get(60, TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Settled as the reports commit, or by the sweep for what the last of them left waiting.
+        await(() -> database.query("SELECT count(*) FROM agent_outcome_tallies WHERE agent_id = ?::uuid", Long.class,
+                agent) == 0);
+        assertThat(database.rows("SELECT total_interactions, successful_interactions, trust_score FROM agents "
+                + "WHERE id = ?::uuid", agent).get(0)).containsEntry("total_interactions", 200)
+                .containsEntry("successful_interactions", 160)
+                .containsEntry("trust_score", 100 + 1 - 2); // the rule on the totals, however they were settled
+    }
+
+    @Test
+    void aReportNeverWaitsForAnotherOfTheSameAgent() throws Exception {
+        try (var holder = asTheAgent(); var second = asTheAgent()) {
+            assertThat(settle(holder, 1, 0)).as("the row is free: settled in place").isEqualTo(1);
+            // The holder keeps the agent's row locked until it commits. A second report meanwhile neither waits for
+            // it (a wait here would hang this test: the holder commits only below) nor settles anything.
+            assertThat(settle(second, 0, 1)).as("the row is busy").isZero();
+            second.commit();
+            holder.commit();
+            // The holder's next round after its commit settles what the second report left.
+            assertThat(settle(holder, 0, 0)).isEqualTo(1);
+            holder.commit();
+            assertThat(settle(holder, 0, 0)).as("nothing left").isZero();
+            holder.commit();
+        }
+        assertThat(database.rows("SELECT total_interactions, successful_interactions FROM agents WHERE id = ?::uuid",
+                agent).get(0)).containsEntry("total_interactions", 2).containsEntry("successful_interactions", 1);
+    }
+
+    /** A connection of the app role acting as the agent, in a transaction; committed by the caller. */
+    private java.sql.Connection asTheAgent() throws java.sql.SQLException {
+        var connection = database.connect();
+        connection.setAutoCommit(false);
+        try (var st = connection.createStatement()) {
+            st.execute("SET ROLE agentanchor_app");
+            st.execute("SET lock_timeout = '10s'");
+        }
+        return connection;
+    }
+
+    /** Records outcomes (when any) and settles as the report's transaction does: how many agents were settled. */
+    private int settle(java.sql.Connection connection, int successes, int failures) throws java.sql.SQLException {
+        try (var st = connection.prepareStatement("SELECT set_config('app.current_agent_id', ?, true)")) {
+            st.setString(1, agent);
+            st.execute();
+        }
+        if (successes + failures > 0) {
+            try (var st = connection.prepareStatement("SELECT record_agent_outcomes(?, ?)")) {
+                st.setInt(1, successes);
+                st.setInt(2, failures);
+                st.execute();
+            }
+        }
+        try (var st = connection.createStatement(); var rs = st.executeQuery("SELECT * FROM settle_agent_outcomes()")) {
+            int settled = 0;
+            while (rs.next()) {
+                settled++;
+            }
+            return settled;
+        }
+    }
+
+    @Test
+    void tallyingIsTheDefinersAlone() {
+        assertThatThrownBy(() -> appRole.actingForAgent(agent, jdbc -> jdbc.update("INSERT INTO "
+                + "agent_outcome_tallies (agent_id, successes, failures) VALUES (?::uuid, 1000, 0)", agent)))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> appRole.actingFor(api.profileId(owner), jdbc -> jdbc.queryForList(
+                "SELECT * FROM settle_agent_outcomes()"))).rootCause().hasMessageContaining("only an agent");
+        assertThatThrownBy(() -> appRole.actingForAgent(agent, jdbc -> jdbc.queryForList(
+                "SELECT * FROM settle_outcomes_of(?::uuid)", agent))).rootCause()
+                .hasMessageContaining("permission denied");
     }
 
     @Test

@@ -129,9 +129,8 @@ public record Agent(
         return graduatedAt != null;
     }
 
-    /** Active agents are in public view: anyone may see them and watch what they do. */
     public boolean inPublicView() {
-        return status == AgentStatus.active;
+        return status.inPublicView();
     }
 
     public TrustTier trustTier() {

@@ -32,4 +32,9 @@ public enum AgentStatus {
     public boolean ownerMayRetire() {
         return this != retired;
     }
+
+    /** Active agents are in public view: anyone may see them and watch what they do. */
+    public boolean inPublicView() {
+        return this == active;
+    }
 }

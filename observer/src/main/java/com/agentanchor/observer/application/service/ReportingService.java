@@ -6,10 +6,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.agentanchor.agents.application.port.in.AgentBehavior;
 import com.agentanchor.agents.application.port.in.AgentCatalog;
@@ -34,27 +36,28 @@ class ReportingService implements EventReporting {
     private final AgentCatalog agents;
     private final AgentBehavior behavior;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
     ReportingService(ObserverEvents log, AgentCatalog agents, AgentBehavior behavior,
-            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
         this.log = log;
         this.agents = agents;
         this.behavior = behavior;
         this.events = events;
+        this.transactions = new TransactionTemplate(transactions);
         this.json = json;
         this.clock = clock;
     }
 
     @Override
-    @Transactional
     public ReportReceipt report(CallingAgent agent, ReportedEvent event) {
-        return write(agent, List.of(checked(event, "", clock.instant())));
+        var report = checked(event, "", clock.instant());
+        return settled(agent, () -> write(agent, List.of(report)));
     }
 
     @Override
-    @Transactional
     public ReportReceipt reportBatch(CallingAgent agent, List<ReportedEvent> batch) {
         var now = clock.instant();
         var reports = new ArrayList<AgentReport>(batch.size());
@@ -64,11 +67,10 @@ class ReportingService implements EventReporting {
             }
             reports.add(checked(batch.get(i), "events[" + i + "].", now));
         }
-        return write(agent, reports);
+        return settled(agent, () -> write(agent, reports));
     }
 
     @Override
-    @Transactional
     public PartialReceipt reportEach(CallingAgent agent, List<ReportedEvent> events) {
         var now = clock.instant();
         var reports = new ArrayList<AgentReport>(events.size());
@@ -80,18 +82,22 @@ class ReportingService implements EventReporting {
                 firstRejection = firstRejection == null ? rejected.getMessage() : firstRejection;
             }
         }
-        var written = reports.isEmpty() ? new ReportReceipt(0, 0) : write(agent, reports);
+        var written = reports.isEmpty() ? new ReportReceipt(0, 0) : settled(agent, () -> write(agent, reports));
         return new PartialReceipt(written.accepted(), written.duplicates(), events.size() - reports.size(),
                 firstRejection);
+    }
+
+    /** The reports in one transaction; once it has committed, the outcomes other reports left waiting (AgentBehavior). */
+    private ReportReceipt settled(CallingAgent agent, Supplier<ReportReceipt> write) {
+        var receipt = transactions.execute(status -> write.get());
+        behavior.settleOutcomes(agent);
+        return receipt;
     }
 
     private ReportReceipt write(CallingAgent agent, List<AgentReport> checked) {
         var self = agents.self(agent);
         var reports = flagErrorBursts(self.id(), checked);
         var stored = log.appendReports(self.id(), reports);
-        // Only what was written counts: a retried report does not count twice.
-        behavior.recordOutcomes(agent, count(stored, AgentReport.Outcome.success),
-                count(stored, AgentReport.Outcome.failure));
         if (!stored.isEmpty()) {
             var newest = stored.subList(Math.max(0, stored.size() - AgentReported.NEWEST), stored.size()).stream()
                     .map(r -> entry(r, self.inPublicView())).toList();
@@ -101,6 +107,10 @@ class ReportingService implements EventReporting {
             events.publishEvent(new AgentReported(UUID.randomUUID(), self.id(), self.name(), self.ownerId(),
                     stored.size(), (int) publicCount, newest, anomalies, clock.instant()));
         }
+        // Only what was written counts: a retried report does not count twice. Last, since settling here holds the
+        // agent's row until commit.
+        behavior.recordOutcomes(agent, count(stored, AgentReport.Outcome.success),
+                count(stored, AgentReport.Outcome.failure));
         return new ReportReceipt(stored.size(), reports.size() - stored.size());
     }
 

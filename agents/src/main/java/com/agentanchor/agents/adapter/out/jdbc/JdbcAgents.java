@@ -2,6 +2,7 @@ package com.agentanchor.agents.adapter.out.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import com.agentanchor.agents.application.port.in.TrustAdjustment;
 import com.agentanchor.agents.application.port.in.TrustChangeView;
 import com.agentanchor.agents.application.port.in.TrustSource;
 import com.agentanchor.agents.application.port.out.Agents;
+import com.agentanchor.agents.application.port.out.SettledOutcomes;
 import com.agentanchor.agents.application.port.out.TrustHistoryEntry;
 import com.agentanchor.agents.application.port.out.TrustMove;
 import com.agentanchor.agents.domain.Agent;
@@ -61,10 +63,25 @@ class JdbcAgents implements Agents {
     }
 
     @Override
-    public Optional<TrustMove> recordOutcomes(int successes, int failures) {
-        return jdbc.sql("SELECT previous_score, new_score FROM record_agent_outcomes(?, ?)")
-                .params(successes, failures)
-                .query((rs, n) -> new TrustMove(rs.getInt("previous_score"), rs.getInt("new_score"))).optional();
+    public void recordOutcomes(int successes, int failures) {
+        jdbc.sql("SELECT record_agent_outcomes(?, ?)").params(successes, failures).query(Object.class).single();
+    }
+
+    @Override
+    public Optional<SettledOutcomes> settleOutcomes() {
+        return jdbc.sql("SELECT * FROM settle_agent_outcomes()").query(this::settled).optional();
+    }
+
+    @Override
+    public List<SettledOutcomes> settleUnsettled(Duration waited) {
+        return jdbc.sql("SELECT * FROM settle_unsettled_outcomes(make_interval(secs => ?))")
+                .param(waited.toMillis() / 1000.0).query(this::settled).list();
+    }
+
+    private SettledOutcomes settled(ResultSet rs, int row) throws SQLException {
+        return new SettledOutcomes(rs.getObject("agent_id", UUID.class), rs.getObject("owner_id", UUID.class),
+                rs.getString("name"), AgentStatus.valueOf(rs.getString("status")), rs.getInt("successes"),
+                rs.getInt("failures"), new TrustMove(rs.getInt("previous_score"), rs.getInt("new_score")));
     }
 
     @Override

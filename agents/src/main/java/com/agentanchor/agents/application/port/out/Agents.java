@@ -1,5 +1,6 @@
 package com.agentanchor.agents.application.port.out;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,8 +50,20 @@ public interface Agents {
     /** Through {@code apply_trust_change}: clamped, recorded in trust_history, refused unless the actor may govern. */
     TrustMove applyTrustChange(UUID id, TrustAdjustment adjustment);
 
-    /** Through {@code record_agent_outcomes()}, for the acting agent; empty when nothing counted. */
-    Optional<TrustMove> recordOutcomes(int successes, int failures);
+    /** Through {@code record_agent_outcomes()}: a tally for the acting agent, to be settled. */
+    void recordOutcomes(int successes, int failures);
+
+    /**
+     * Through {@code settle_agent_outcomes()}: the acting agent's waiting tallies onto its row; empty when there were
+     * none, or when another transaction holds the row (which then settles them after its commit).
+     */
+    Optional<SettledOutcomes> settleOutcomes();
+
+    /**
+     * Through {@code settle_unsettled_outcomes()}: every agent's tallies older than {@code waited}, wherever its row
+     * is free.
+     */
+    List<SettledOutcomes> settleUnsettled(Duration waited);
 
     /** Through {@code change_agent_status} (the council's moves); returns the status the agent had. */
     AgentStatus changeStatus(UUID id, AgentStatus status);
