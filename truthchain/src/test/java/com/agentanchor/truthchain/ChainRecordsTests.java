@@ -50,6 +50,26 @@ class ChainRecordsTests {
     }
 
     @Test
+    void aRefusedCheckIsRecordedAndAnAllowedOneIsNotEvenPublishedToTheChain() throws Exception {
+        var key = api.post("/api/agents/" + agent + "/keys", owner, Map.of("name", "runtime")).body().get("key")
+                .asString();
+        var ask = Map.<String, Object>of("action", "read the weather", "riskLevel", 0);
+        var refused = api.post("/api/runtime/authorize", key, ask).body(); // a draft is allowed nothing
+        assertThat(refused.get("decision").asString()).isEqualTo("deny");
+        database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
+        var allowed = api.post("/api/runtime/authorize", key, ask).body();
+        assertThat(allowed.get("decision").asString()).isEqualTo("allow");
+
+        assertThat(database.awaitChain(List.of("authorization"), agent)).containsOnlyOnce("authorization");
+        var toTheChain = "SELECT count(*) FROM event_publication WHERE listener_id LIKE '%ChainRecorder%' "
+                + "AND serialized_event LIKE ?";
+        assertThat(database.query(toTheChain, Long.class, "%" + refused.get("decisionId").asString() + "%"))
+                .isEqualTo(1);
+        assertThat(database.query(toTheChain, Long.class, "%" + allowed.get("decisionId").asString() + "%"))
+                .isZero();
+    }
+
+    @Test
     void aSuspensionIsRecorded() throws Exception {
         vote(request("suspension", 2, "leaked a secret"), api.trainer(unique("validator")));
 

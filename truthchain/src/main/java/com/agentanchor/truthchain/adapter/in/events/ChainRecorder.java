@@ -100,14 +100,12 @@ class ChainRecorder {
 
     /**
      * An agent refused what it asked to do. Allowed checks are in the observer's log only; an approval above the
-     * agent's own level is on the chain as the council decision that gave it.
+     * agent's own level is on the chain as the council decision that gave it. The condition keeps the others from
+     * being published to this listener at all (no publication row to write, claim and complete for nothing).
      */
     @Async
-    @TransactionalEventListener
+    @TransactionalEventListener(condition = "#e.answer() == 'deny'")
     void on(AuthorizationChecked e) {
-        if (!"deny".equals(e.answer())) {
-            return;
-        }
         var payload = new LinkedHashMap<String, Object>();
         payload.put("checkId", e.checkId().toString());
         payload.put("action", e.action());
