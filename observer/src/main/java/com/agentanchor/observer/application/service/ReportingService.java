@@ -87,7 +87,7 @@ class ReportingService implements EventReporting {
                 firstRejection);
     }
 
-    /** The reports in one transaction; once it has committed, the outcomes other reports left waiting (AgentBehavior). */
+    /** The reports in one transaction; once it has committed, what other reports left waiting (AgentBehavior). */
     private ReportReceipt settled(CallingAgent agent, Supplier<ReportReceipt> write) {
         var receipt = transactions.execute(status -> write.get());
         behavior.settleOutcomes(agent);
