@@ -37,14 +37,14 @@ import java.util.regex.Pattern;
  * <p>Prints {@code ROW<TAB>what<TAB>figure<TAB>target<TAB>PASS|FAIL} lines (proof/run.sh collects them) and
  * everything else for the log. Options: {@code --label TEXT} (prefix of each row), {@code --rate N} (300),
  * {@code --seconds N} (60), {@code --warmup N} (20), {@code --agents N} (8), {@code --ramp} (then, per endpoint
- * alone, 10 s steps up a ladder of rates until p99 reaches 50 ms or a request fails), {@code --step-seconds N} (10).
+ * alone, after a pause of {@code --settle-seconds N} (30), 10 s steps up a ladder of rates from 50 req/s until p99
+ * reaches 50 ms or a request fails), {@code --step-seconds N} (10).
  */
 public final class LoadDriver {
 
     private static final double P95_TARGET_MS = 20;
     private static final double RAMP_P99_MS = 50;
-    private static final int[] LADDER = {300, 500, 750, 1000, 1500, 2000, 3000, 4000};
-    private static final int[] BELOW = {200, 100, 50};
+    private static final int[] LADDER = {50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 4000};
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -86,6 +86,7 @@ public final class LoadDriver {
         int warmup = 20;
         int agents = 8;
         int step = 10;
+        int settle = 30;
         boolean ramp = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -96,6 +97,7 @@ public final class LoadDriver {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--agents" -> agents = Integer.parseInt(args[++i]);
                 case "--step-seconds" -> step = Integer.parseInt(args[++i]);
+                case "--settle-seconds" -> settle = Integer.parseInt(args[++i]);
                 case "--ramp" -> ramp = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -125,7 +127,7 @@ public final class LoadDriver {
         }
         if (ramp) {
             for (var kind : mixed) {
-                driver.ramp(label, kind, step);
+                driver.ramp(label, kind, step, settle);
             }
         }
         System.exit(0);
@@ -296,12 +298,18 @@ public final class LoadDriver {
         return results;
     }
 
-    /** Up the ladder from 300 req/s (down it when 300 already fails), 10 s a step, one endpoint alone. */
-    void ramp(String label, Kind kind, int step) throws Exception {
+    /**
+     * Up the ladder from 50 req/s, 10 s a step, one endpoint alone, until a step fails. Upwards, so that a step
+     * carries over only what a sustainable step left to the app's listeners, never the backlog of an overload; and
+     * after a pause of {@code settle} seconds, for what the steps before left.
+     */
+    void ramp(String label, Kind kind, int step, int settle) throws Exception {
         Kind[] one = {kind};
         int best = 0;
         Result bestResult = null;
         String stoppedAt = "the ladder's top";
+        System.out.printf("ramp %s: %d s pause first%n", kind.label, settle);
+        Thread.sleep(settle * 1000L);
         for (int rate : LADDER) {
             var r = drive(one, rate, step)[0];
             System.out.printf(Locale.ROOT, "ramp %s at %d req/s: %s%n", kind.label, rate, r.figure());
@@ -312,18 +320,7 @@ public final class LoadDriver {
             best = rate;
             bestResult = r;
         }
-        if (best == 0) {
-            for (int rate : BELOW) {
-                var r = drive(one, rate, step)[0];
-                System.out.printf(Locale.ROOT, "ramp %s at %d req/s: %s%n", kind.label, rate, r.figure());
-                if (r.p99 < RAMP_P99_MS && r.errors == 0) {
-                    best = rate;
-                    bestResult = r;
-                    break;
-                }
-            }
-        }
-        var figure = best == 0 ? "none down to " + BELOW[BELOW.length - 1] + " req/s"
+        var figure = best == 0 ? "none from " + LADDER[0] + " req/s up (" + stoppedAt + ")"
                 : String.format(Locale.ROOT, "%,d req/s (p99 %.1f ms); next step %s", best, bestResult.p99, stoppedAt);
         row(String.format(Locale.ROOT, "%shighest rate %s alone sustains with p99 < 50 ms (%d s steps)", label,
                 kind.label, step), figure, "p99 < 50 ms at >= 300 req/s", best >= 300);
