@@ -87,14 +87,22 @@ class ReportingService implements EventReporting {
                 firstRejection);
     }
 
-    /** The reports in one transaction; once it has committed, what other reports left waiting (AgentBehavior). */
-    private ReportReceipt settled(CallingAgent agent, Supplier<ReportReceipt> write) {
-        var receipt = transactions.execute(status -> write.get());
-        behavior.settleOutcomes(agent);
-        return receipt;
+    /**
+     * The reports in one transaction; once it has committed, what other reports left waiting (AgentBehavior), when
+     * these counted outcomes: only a report that recorded some may have held the agent's row.
+     */
+    private ReportReceipt settled(CallingAgent agent, Supplier<Written> write) {
+        var written = transactions.execute(status -> write.get());
+        if (written.countedOutcomes()) {
+            behavior.settleOutcomes(agent);
+        }
+        return written.receipt();
     }
 
-    private ReportReceipt write(CallingAgent agent, List<AgentReport> checked) {
+    private record Written(ReportReceipt receipt, boolean countedOutcomes) {
+    }
+
+    private Written write(CallingAgent agent, List<AgentReport> checked) {
         var self = agents.self(agent);
         var reports = flagErrorBursts(self.id(), checked);
         var stored = log.appendReports(self.id(), reports);
@@ -109,9 +117,10 @@ class ReportingService implements EventReporting {
         }
         // Only what was written counts: a retried report does not count twice. Last, since settling here holds the
         // agent's row until commit.
-        behavior.recordOutcomes(agent, count(stored, AgentReport.Outcome.success),
-                count(stored, AgentReport.Outcome.failure));
-        return new ReportReceipt(stored.size(), reports.size() - stored.size());
+        int successes = count(stored, AgentReport.Outcome.success);
+        int failures = count(stored, AgentReport.Outcome.failure);
+        behavior.recordOutcomes(agent, successes, failures);
+        return new Written(new ReportReceipt(stored.size(), reports.size() - stored.size()), successes + failures > 0);
     }
 
     /** Each error that makes or extends a burst is flagged as it is written ({@link AnomalyRules#errorBurst}). */
