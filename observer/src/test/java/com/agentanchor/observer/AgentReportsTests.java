@@ -220,6 +220,24 @@ class AgentReportsTests {
     }
 
     @Test
+    void outcomesNoReportSettledAreSettledByTheSweep() throws Exception {
+        var trust = database.query("SELECT trust_score FROM agents WHERE id = ?::uuid", Integer.class, agent);
+        // What an instance stopped between a report's commit and its settling would leave behind.
+        database.update("INSERT INTO agent_outcome_tallies (agent_id, successes, failures, created_at) "
+                + "VALUES (?::uuid, 100, 0, now() - interval '1 minute')", agent);
+
+        await(() -> database.query("SELECT count(*) FROM agent_outcome_tallies WHERE agent_id = ?::uuid", Long.class,
+                agent) == 0);
+        assertThat(database.rows("SELECT total_interactions, successful_interactions, trust_score FROM agents "
+                + "WHERE id = ?::uuid", agent).get(0)).containsEntry("total_interactions", 100)
+                .containsEntry("successful_interactions", 100).containsEntry("trust_score", trust + 1);
+        // Announced in the sweep's transaction, so its listeners hear it once that commits (published outside
+        // one, it would wait for the retry schedule).
+        await(() -> database.query("SELECT count(*) FROM event_publication WHERE event_type LIKE '%TrustChanged' "
+                + "AND serialized_event LIKE ? AND completion_date IS NOT NULL", Long.class, "%" + agent + "%") > 0);
+    }
+
+    @Test
     void tallyingIsTheDefinersAlone() {
         assertThatThrownBy(() -> appRole.actingForAgent(agent, jdbc -> jdbc.update("INSERT INTO "
                 + "agent_outcome_tallies (agent_id, successes, failures) VALUES (?::uuid, 1000, 0)", agent)))
