@@ -43,11 +43,12 @@ class BehaviorService implements AgentBehavior {
 
     @Override
     @Transactional
-    public void recordOutcomes(CallingAgent caller, int successes, int failures) {
-        if (successes + failures > 0) {
-            agents.recordOutcomes(successes, failures);
-            agents.settleOutcomes().ifPresent(this::announce);
+    public boolean recordOutcomes(CallingAgent caller, int successes, int failures) {
+        if (successes + failures == 0) {
+            return false;
         }
+        agents.recordOutcomes(successes, failures);
+        return agents.settleOutcomes().map(this::announce).isPresent();
     }
 
     @Override

@@ -88,18 +88,19 @@ class ReportingService implements EventReporting {
     }
 
     /**
-     * The reports in one transaction; once it has committed, what other reports left waiting (AgentBehavior), when
-     * these counted outcomes: only a report that recorded some may have held the agent's row.
+     * The reports in one transaction; once it has committed, their outcomes if the agent's row was busy then
+     * (AgentBehavior). A report that settled in place leaves the rest to their own reporters: a further transaction
+     * per report was most of the database's work on the single-event path.
      */
     private ReportReceipt settled(CallingAgent agent, Supplier<Written> write) {
         var written = transactions.execute(status -> write.get());
-        if (written.countedOutcomes()) {
+        if (written.outcomesWaiting()) {
             behavior.settleOutcomes(agent);
         }
         return written.receipt();
     }
 
-    private record Written(ReportReceipt receipt, boolean countedOutcomes) {
+    private record Written(ReportReceipt receipt, boolean outcomesWaiting) {
     }
 
     private Written write(CallingAgent agent, List<AgentReport> checked) {
@@ -119,8 +120,9 @@ class ReportingService implements EventReporting {
         // agent's row until commit.
         int successes = count(stored, AgentReport.Outcome.success);
         int failures = count(stored, AgentReport.Outcome.failure);
-        behavior.recordOutcomes(agent, successes, failures);
-        return new Written(new ReportReceipt(stored.size(), reports.size() - stored.size()), successes + failures > 0);
+        var settled = behavior.recordOutcomes(agent, successes, failures);
+        return new Written(new ReportReceipt(stored.size(), reports.size() - stored.size()),
+                successes + failures > 0 && !settled);
     }
 
     /** Each error that makes or extends a burst is flagged as it is written ({@link AnomalyRules#errorBurst}). */

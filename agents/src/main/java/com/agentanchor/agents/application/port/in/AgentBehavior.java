@@ -9,14 +9,19 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
  * <p>
  * Reports of one agent must not wait for each other, so outcomes are recorded as tallies and settled onto the
  * agent's row by whichever transaction finds the row free: {@link #recordOutcomes} runs in the report's transaction
- * (and settles there when it can), {@link #settleOutcomes} right after its commit. A reporter that sees its call
- * return has its outcomes counted, or another report in flight is counting them.
+ * and settles there when it can; when it could not (another report held the row), {@link #settleOutcomes} tries
+ * again right after its commit, and what is still left waiting then is settled by the next report of the agent or
+ * by the sweep ({@code AGENTANCHOR_AGENTS_OUTCOME_SWEEP}).
  */
 @PrimaryPort
 public interface AgentBehavior {
 
-    /** In the caller's transaction, as the calling agent, as its last statement (the agent's row stays locked). */
-    void recordOutcomes(CallingAgent agent, int successes, int failures);
+    /**
+     * In the caller's transaction, as the calling agent, as its last statement (the agent's row stays locked when
+     * it was settled). True when these outcomes are settled already; false when they wait for
+     * {@link #settleOutcomes} (or nothing was reported).
+     */
+    boolean recordOutcomes(CallingAgent agent, int successes, int failures);
 
     /** After the reporting transaction committed: settles what reports committed meanwhile left waiting. */
     void settleOutcomes(CallingAgent agent);

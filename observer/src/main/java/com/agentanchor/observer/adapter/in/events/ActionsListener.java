@@ -5,12 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import com.agentanchor.agents.application.port.in.ActingAgent;
-import com.agentanchor.agents.application.port.in.AgentId;
 import com.agentanchor.agents.events.AgentRegistered;
 import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.agents.events.TrustChanged;
@@ -31,7 +30,8 @@ import com.agentanchor.profiles.events.ValidatorDismissed;
 /**
  * Like {@code @ApplicationModuleListener} (after commit, asynchronous, recorded in the event publication registry),
  * but without its surrounding transaction: the use case's own transaction must begin after the actor is entered,
- * so that row-level security sees who acted.
+ * so that row-level security sees who acted. An agent's authorization check is the exception: it is logged within
+ * the check's own transaction.
  */
 @Component
 class ActionsListener {
@@ -93,9 +93,12 @@ class ActionsListener {
                         "reason", e.reason())));
     }
 
-    /** An agent's "may I?" and the answer, logged as the agent's own act: every check, whatever the answer. */
-    @Async
-    @TransactionalEventListener
+    /**
+     * An agent's "may I?" and the answer, logged as the agent's own act: every check, whatever the answer. Logged in
+     * the transaction that answers (the agent acts already): one commit per check instead of four (a publication,
+     * its claim, the log's own transaction, its completion), and no answer without its log entry.
+     */
+    @EventListener
     void on(AuthorizationChecked e) {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("checkId", e.checkId().toString());
@@ -112,12 +115,10 @@ class ActionsListener {
                 denied ? EventSeverity.warning : EventSeverity.info, "agent", e.agentId(), "agent", e.agentId(),
                 "%s asked to %s (L%d): %s".formatted(e.agentName(), e.action(), e.riskLevel(), e.answer()),
                 e.reason(), payload, e.ownerId(), e.publicAgent(), e.agentName(), 0);
-        try (var acting = ActingAgent.enter(new AgentId(e.agentId()))) {
-            if (denied) {
-                log.recordDenial(check);
-            } else {
-                log.record(check);
-            }
+        if (denied) {
+            log.recordDenial(check);
+        } else {
+            log.record(check);
         }
     }
 

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.agentanchor.agents.events.AgentRegistered;
 import com.agentanchor.agents.events.AgentStatusChanged;
@@ -27,7 +28,9 @@ import com.agentanchor.realtime.RealtimeChannels;
 /**
  * Domain events to the story's Pusher channels and payloads (origin field names, camelCase, plus {@code eventId}
  * for de-duplication). Each method is its own after-commit listener in the event publication registry: a failed
- * Pusher call leaves the publication incomplete, and it is retried until Pusher accepts it.
+ * Pusher call leaves the publication incomplete, and it is retried until Pusher accepts it. Unlike
+ * {@code @ApplicationModuleListener}, no transaction around them: they touch no table, and an empty transaction per
+ * message was a database round trip and a commit for nothing.
  */
 @Component
 class RealtimeBridge {
@@ -42,7 +45,8 @@ class RealtimeBridge {
      * {@code new-event}: on observer-feed when public, and always to the subject's owner; an anomaly also as
      * {@code anomaly-detected}.
      */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ObservationRecorded e) {
         var channels = new ArrayList<String>();
         if (e.publicFeed()) {
@@ -90,7 +94,8 @@ class RealtimeBridge {
      * batch of a thousand, not a thousand messages against Pusher's quota, and never silently nothing. Each report
      * flagged as an anomaly goes out as {@code anomaly-detected} too.
      */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(AgentReported e) {
         var owner = List.of(RealtimeChannels.user(e.ownerId()));
         for (var flagged : e.anomalies()) {
@@ -167,7 +172,8 @@ class RealtimeBridge {
      * {@code escalation-required} to the validators on presence-council (and council-feed when public). The origin
      * names no deadline rule: an escalation is due a day after it was raised.
      */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(DecisionRequested e) {
         var decision = new LinkedHashMap<String, Object>();
         decision.put("id", e.decisionId());
@@ -197,7 +203,8 @@ class RealtimeBridge {
     }
 
     /** {@code notification} to the trainer: their agent is registered. */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(AgentRegistered e) {
         pusher.publish(List.of(RealtimeChannels.user(e.ownerId())), RealtimeChannels.NOTIFICATION,
                 notification(e.eventId(), "success", "Agent registered",
@@ -209,7 +216,8 @@ class RealtimeBridge {
      * {@code decision-made} to the owner and the validators on presence-council (and council-feed when the agent
      * is public), and a {@code notification} on the agent's own channel.
      */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(DecisionMade e) {
         var decision = new LinkedHashMap<String, Object>();
         decision.put("id", e.decisionId());
@@ -228,7 +236,8 @@ class RealtimeBridge {
     }
 
     /** {@code decision-made}, status overridden, to the same audience as the council's verdict was. */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(DecisionOverridden e) {
         var override = new LinkedHashMap<String, Object>();
         override.put("by", e.actorId());
@@ -257,7 +266,8 @@ class RealtimeBridge {
     }
 
     /** {@code trust-change}, and {@code trust-tier-change} if the tier moved, to the owner and, if public, everyone. */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TrustChanged e) {
         var channels = ownerAnd(e.ownerId(), e.publicAgent(), RealtimeChannels.OBSERVER_FEED);
         var change = new LinkedHashMap<String, Object>();
@@ -282,7 +292,8 @@ class RealtimeBridge {
      * {@code agent-status-change} (or {@code agent-graduated} when it became active for the first time) to the
      * owner and, when the agent is or was public, everyone; a {@code notification} on the agent's channel.
      */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(AgentStatusChanged e) {
         var change = new LinkedHashMap<String, Object>();
         change.put("eventId", e.eventId());
@@ -301,7 +312,8 @@ class RealtimeBridge {
     }
 
     /** {@code notification} to the seller: someone acquired their listed agent. */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(AgentAcquired e) {
         var terms = e.commissionRate() == null ? e.acquisitionType()
                 : e.acquisitionType() + " at rate " + e.commissionRate().toPlainString();
@@ -314,7 +326,8 @@ class RealtimeBridge {
      * {@code system-alert} (critical) to everyone watching the feed and the council: the truth chain, which anyone
      * may verify, was found broken.
      */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ChainIntegrityViolated e) {
         var alert = new LinkedHashMap<String, Object>();
         alert.put("eventId", e.eventId());
