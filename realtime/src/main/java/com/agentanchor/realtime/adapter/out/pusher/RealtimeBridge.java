@@ -36,14 +36,16 @@ import com.agentanchor.realtime.RealtimeChannels;
 class RealtimeBridge {
 
     private final PusherPublisher pusher;
+    private final FloodGate gate;
 
-    RealtimeBridge(PusherPublisher pusher) {
+    RealtimeBridge(PusherPublisher pusher, FloodGate gate) {
         this.pusher = pusher;
+        this.gate = gate;
     }
 
     /**
      * {@code new-event}: on observer-feed when public, and always to the subject's owner; an anomaly also as
-     * {@code anomaly-detected}.
+     * {@code anomaly-detected}. Both through the {@link FloodGate}: a channel past its rate gets them coalesced.
      */
     @Async
     @TransactionalEventListener
@@ -74,7 +76,7 @@ class RealtimeBridge {
             payload.put("agentId", e.subjectId());
             payload.put("agentName", e.subjectName());
         }
-        pusher.publish(channels, RealtimeChannels.NEW_EVENT, payload);
+        gate.publish(channels, RealtimeChannels.NEW_EVENT, FloodGate.Message.of(payload, event));
         if (e.anomalyScore() > 0) {
             var anomaly = new LinkedHashMap<String, Object>();
             anomaly.put("eventId", derived(e.eventId(), RealtimeChannels.ANOMALY_DETECTED));
@@ -83,7 +85,7 @@ class RealtimeBridge {
             anomaly.put("anomalyScore", e.anomalyScore());
             anomaly.put("description", e.title());
             anomaly.put("timestamp", e.createdAt().toString());
-            pusher.publish(channels, RealtimeChannels.ANOMALY_DETECTED, anomaly);
+            gate.publish(channels, RealtimeChannels.ANOMALY_DETECTED, FloodGate.Message.of(anomaly, anomaly));
         }
     }
 
@@ -92,7 +94,8 @@ class RealtimeBridge {
      * reported more than {@link #COALESCE_ABOVE} events is one {@code new-event} per channel instead, carrying the
      * newest event, the newest few ({@code events}) and how many there were ({@code count}): one message for a
      * batch of a thousand, not a thousand messages against Pusher's quota, and never silently nothing. Each report
-     * flagged as an anomaly goes out as {@code anomaly-detected} too.
+     * flagged as an anomaly goes out as {@code anomaly-detected} too. All through the {@link FloodGate}, which
+     * coalesces what many calls send to one channel past its rate.
      */
     @Async
     @TransactionalEventListener
@@ -106,25 +109,26 @@ class RealtimeBridge {
             anomaly.put("anomalyScore", flagged.anomalyScore());
             anomaly.put("description", cut(flagged.title()));
             anomaly.put("timestamp", flagged.createdAt().toString());
-            pusher.publish(flagged.publicFeed() ? List.of(RealtimeChannels.OBSERVER_FEED, owner.get(0)) : owner,
-                    RealtimeChannels.ANOMALY_DETECTED, anomaly);
+            gate.publish(flagged.publicFeed() ? List.of(RealtimeChannels.OBSERVER_FEED, owner.get(0)) : owner,
+                    RealtimeChannels.ANOMALY_DETECTED, FloodGate.Message.of(anomaly, anomaly));
         }
         var publicEntries = e.newest().stream().filter(AgentReported.Entry::publicFeed).toList();
         if (e.count() <= COALESCE_ABOVE) {
             for (var entry : e.newest()) {
                 var channels = entry.publicFeed() ? List.of(RealtimeChannels.OBSERVER_FEED, owner.get(0)) : owner;
-                pusher.publish(channels, RealtimeChannels.NEW_EVENT, reported(e, entry.id(), entry, null, 1));
+                var payload = reported(e, entry.id(), entry, null, 1);
+                gate.publish(channels, RealtimeChannels.NEW_EVENT, FloodGate.Message.of(payload, payload.get("event")));
             }
             return;
         }
         var newest = e.newest().subList(Math.max(0, e.newest().size() - COALESCED_SHOWN), e.newest().size());
-        pusher.publish(owner, RealtimeChannels.NEW_EVENT,
-                reported(e, derived(e.eventId(), "owner"), newest.get(newest.size() - 1), newest, e.count()));
+        gate.publish(owner, RealtimeChannels.NEW_EVENT, coalesced(
+                reported(e, derived(e.eventId(), "owner"), newest.get(newest.size() - 1), newest, e.count())));
         if (e.publicCount() > 0 && !publicEntries.isEmpty()) {
             var shown = publicEntries.subList(Math.max(0, publicEntries.size() - COALESCED_SHOWN),
                     publicEntries.size());
-            pusher.publish(List.of(RealtimeChannels.OBSERVER_FEED), RealtimeChannels.NEW_EVENT,
-                    reported(e, derived(e.eventId(), "public"), shown.get(shown.size() - 1), shown, e.publicCount()));
+            gate.publish(List.of(RealtimeChannels.OBSERVER_FEED), RealtimeChannels.NEW_EVENT, coalesced(
+                    reported(e, derived(e.eventId(), "public"), shown.get(shown.size() - 1), shown, e.publicCount())));
         }
     }
 
@@ -147,6 +151,12 @@ class RealtimeBridge {
             payload.put("events", shown.stream().map(RealtimeBridge::reportedEvent).toList());
         }
         return payload;
+    }
+
+    /** A message that already stands for several events, as the flood gate counts it. */
+    @SuppressWarnings("unchecked")
+    private static FloodGate.Message coalesced(Map<String, Object> payload) {
+        return new FloodGate.Message(payload, (Integer) payload.get("count"), (List<Object>) payload.get("events"));
     }
 
     private static Map<String, Object> reportedEvent(AgentReported.Entry entry) {

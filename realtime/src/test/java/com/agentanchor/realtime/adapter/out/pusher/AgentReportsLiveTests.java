@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
 import com.agentanchor.support.RealtimeClient;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What agents report reaches their owner and, when public, everyone on observer-feed, through a real Pusher client. */
@@ -99,6 +103,48 @@ class AgentReportsLiveTests {
                     .satisfies(e -> assertThat(json.readTree(e.getData()).get("count").asInt()).isEqualTo(200));
             assertThat(owners).as("the 10th, 11th and 12th error in a minute")
                     .filteredOn(e -> e.getEventName().equals("anomaly-detected")).hasSize(3);
+        }
+    }
+
+    @Test
+    void manySingleReportsToOneOwnerAreCoalescedPastTheChannelsRate() throws Exception {
+        var run = unique("flood");
+        int reports = 300;
+        try (var own = client(owner)) {
+            own.subscribePrivate("private-user-" + ownerId, "new-event");
+            assertThat(own.awaitSubscription()).isEqualTo("private-user-" + ownerId);
+
+            long start = System.nanoTime();
+            var pool = Executors.newFixedThreadPool(8);
+            try {
+                var calls = new ArrayList<Future<Integer>>();
+                for (int i = 0; i < reports; i++) {
+                    var event = event(run + " " + i, "info");
+                    calls.add(pool.submit(() -> api.post("/api/runtime/events", key, event).status()));
+                }
+                for (var call : calls) {
+                    assertThat(call.get(60, TimeUnit.SECONDS)).isEqualTo(201);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            var heard = new ArrayList<JsonNode>();
+            int counted = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (counted < reports && System.nanoTime() < deadline) {
+                var message = own.events.poll(100, TimeUnit.MILLISECONDS);
+                if (message != null && message.getData().contains(run)) {
+                    var data = json.readTree(message.getData());
+                    heard.add(data);
+                    counted += data.has("count") ? data.get("count").asInt() : 1;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            assertThat(counted).as("every report heard, on its own or in a count").isEqualTo(reports);
+            assertThat(heard.stream().filter(data -> !data.has("coalesced")).count())
+                    .as("sent on their own: no more than the channel's rate allows in %.1f s", seconds)
+                    .isLessThanOrEqualTo((long) (FloodGate.BURST + FloodGate.PER_SECOND * seconds));
         }
     }
 
