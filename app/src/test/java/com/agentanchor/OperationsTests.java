@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.support.Api;
@@ -20,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** What operators and API users find without reading the code: health, metrics, request ids, API docs. */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class OperationsTests {
 
     @LocalServerPort
@@ -62,6 +66,17 @@ class OperationsTests {
         assertThat(get("/actuator/health", "trace-42").headers().firstValue("X-Request-Id")).hasValue("trace-42");
         assertThat(get("/actuator/health", "not a plain id!").headers().firstValue("X-Request-Id"))
                 .hasValueSatisfying(id -> assertThat(id).isNotEqualTo("not a plain id!"));
+    }
+
+    @Test
+    void eachRequestIsOneLogLineButAHealthyProbeIsNone(CapturedOutput output) throws Exception {
+        var probe = get("/actuator/health/liveness", "probe-" + UUID.randomUUID()).headers()
+                .firstValue("X-Request-Id").orElseThrow();
+        var refused = get("/api/agents", "refused-" + UUID.randomUUID()).headers().firstValue("X-Request-Id")
+                .orElseThrow();
+
+        assertThat(output.getOut()).contains("[" + refused + "]").contains("GET /api/agents 401")
+                .doesNotContain(probe);
     }
 
     @Test
