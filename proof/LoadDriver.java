@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  *
  * <p>Prints {@code ROW<TAB>what<TAB>figure<TAB>target<TAB>PASS|FAIL} lines (proof/run.sh collects them) and
  * everything else for the log. Options: {@code --label TEXT} (prefix of each row), {@code --rate N} (300),
- * {@code --seconds N} (60), {@code --warmup N} (20), {@code --agents N} (8), {@code --ramp} (then, per endpoint
+ * {@code --seconds N} (60), {@code --warmup N} (60), {@code --agents N} (8), {@code --ramp} (then, per endpoint
  * alone, after a pause of {@code --settle-seconds N} (30), 10 s steps up a ladder of rates from 50 req/s until p99
  * reaches 50 ms or a request fails), {@code --step-seconds N} (10).
  */
@@ -83,7 +83,7 @@ public final class LoadDriver {
         String label = "";
         int rate = 300;
         int seconds = 60;
-        int warmup = 20;
+        int warmup = 60;
         int agents = 8;
         int step = 10;
         int settle = 30;

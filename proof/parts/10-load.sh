@@ -9,5 +9,5 @@ trap proof_cleanup EXIT
 pg_start load-pg
 app_start load-app "$(direct_url "$PG_PORT")"
 java "$PROOF_DIR/LoadDriver.java" --base "$APP_BASE" --label "direct to PostgreSQL" \
-  --rate "${PROOF_RATE:-300}" --seconds "${PROOF_SECONDS:-60}" --warmup "${PROOF_WARMUP:-20}" \
+  --rate "${PROOF_RATE:-300}" --seconds "${PROOF_SECONDS:-60}" --warmup "${PROOF_WARMUP:-60}" \
   $([ -n "${PROOF_NO_RAMP:-}" ] || echo --ramp)

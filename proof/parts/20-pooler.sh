@@ -12,7 +12,7 @@ pgbouncer_start pooler-pgbouncer "$PG_PORT" "${PROOF_POOL_SIZE:-10}"
 # Migrations need a session: they go straight to PostgreSQL (DATABASE_URL_UNPOOLED), the pool through pgbouncer.
 app_start pooler-app "$(pooled_url "$PGB_PORT")" DATABASE_URL_UNPOOLED="$(direct_url "$PG_PORT")"
 java "$PROOF_DIR/LoadDriver.java" --base "$APP_BASE" --label "through pgbouncer (transaction mode)" \
-  --rate "${PROOF_RATE:-300}" --seconds "${PROOF_SECONDS:-60}" --warmup "${PROOF_WARMUP:-20}" \
+  --rate "${PROOF_RATE:-300}" --seconds "${PROOF_SECONDS:-60}" --warmup "${PROOF_WARMUP:-60}" \
   $([ -n "${PROOF_NO_RAMP:-}" ] || echo --ramp)
 
 verify=$(curl -s "$APP_BASE/api/truth-chain/verify")
