@@ -8,22 +8,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.support.Api;
+import com.agentanchor.support.Eventually;
 import com.agentanchor.support.IntegrationTest;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What operators and API users find without reading the code: health, metrics, request ids, API docs. */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class OperationsTests {
 
     @LocalServerPort
@@ -69,14 +71,33 @@ class OperationsTests {
     }
 
     @Test
-    void eachRequestIsOneLogLineButAHealthyProbeIsNone(CapturedOutput output) throws Exception {
-        var probe = get("/actuator/health/liveness", "probe-" + UUID.randomUUID()).headers()
-                .firstValue("X-Request-Id").orElseThrow();
-        var refused = get("/api/agents", "refused-" + UUID.randomUUID()).headers().firstValue("X-Request-Id")
-                .orElseThrow();
+    void eachRequestIsOneLogLineButAHealthyProbeIsNone() throws Exception {
+        // Read from the request log's own logger: the console is shared with other apps this JVM starts and stops.
+        var requests = (Logger) LoggerFactory.getLogger("com.agentanchor.requests");
+        var lines = new ListAppender<ILoggingEvent>();
+        lines.start();
+        requests.addAppender(lines);
+        try {
+            var probe = get("/actuator/health/liveness", "probe-" + UUID.randomUUID()).headers()
+                    .firstValue("X-Request-Id").orElseThrow();
+            var refused = get("/api/agents", "refused-" + UUID.randomUUID()).headers().firstValue("X-Request-Id")
+                    .orElseThrow();
 
-        assertThat(output.getOut()).contains("[" + refused + "]").contains("GET /api/agents 401")
-                .doesNotContain(probe);
+            // Written once the answer has gone out, so possibly a moment after the client has it.
+            Eventually.await(() -> loggedFor(lines, refused).isPresent());
+            assertThat(loggedFor(lines, refused)).hasValueSatisfying(
+                    line -> assertThat(line).startsWith("GET /api/agents 401 "));
+            assertThat(loggedFor(lines, probe)).isEmpty();
+        } finally {
+            requests.detachAppender(lines);
+        }
+    }
+
+    private static Optional<String> loggedFor(ListAppender<ILoggingEvent> lines, String requestId) {
+        synchronized (lines.list) {
+            return lines.list.stream().filter(e -> requestId.equals(e.getMDCPropertyMap().get("requestId")))
+                    .map(ILoggingEvent::getFormattedMessage).findFirst();
+        }
     }
 
     @Test
