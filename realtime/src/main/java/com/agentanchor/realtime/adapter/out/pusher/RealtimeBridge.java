@@ -116,19 +116,17 @@ class RealtimeBridge {
         if (e.count() <= COALESCE_ABOVE) {
             for (var entry : e.newest()) {
                 var channels = entry.publicFeed() ? List.of(RealtimeChannels.OBSERVER_FEED, owner.get(0)) : owner;
-                var payload = reported(e, entry.id(), entry, null, 1);
-                gate.publish(channels, RealtimeChannels.NEW_EVENT, FloodGate.Message.of(payload, payload.get("event")));
+                gate.publish(channels, RealtimeChannels.NEW_EVENT, single(e, entry));
             }
             return;
         }
         var newest = e.newest().subList(Math.max(0, e.newest().size() - COALESCED_SHOWN), e.newest().size());
-        gate.publish(owner, RealtimeChannels.NEW_EVENT, coalesced(
-                reported(e, derived(e.eventId(), "owner"), newest.get(newest.size() - 1), newest, e.count())));
+        gate.publish(owner, RealtimeChannels.NEW_EVENT, coalesced(e, derived(e.eventId(), "owner"), newest, e.count()));
         if (e.publicCount() > 0 && !publicEntries.isEmpty()) {
             var shown = publicEntries.subList(Math.max(0, publicEntries.size() - COALESCED_SHOWN),
                     publicEntries.size());
-            gate.publish(List.of(RealtimeChannels.OBSERVER_FEED), RealtimeChannels.NEW_EVENT, coalesced(
-                    reported(e, derived(e.eventId(), "public"), shown.get(shown.size() - 1), shown, e.publicCount())));
+            gate.publish(List.of(RealtimeChannels.OBSERVER_FEED), RealtimeChannels.NEW_EVENT,
+                    coalesced(e, derived(e.eventId(), "public"), shown, e.publicCount()));
         }
     }
 
@@ -138,25 +136,30 @@ class RealtimeBridge {
     /** Reported titles and descriptions are cut to this in live messages (Pusher carries 10 KB at most). */
     static final int LIVE_TEXT = 300;
 
-    private static Map<String, Object> reported(AgentReported e, UUID eventId, AgentReported.Entry newest,
-            List<AgentReported.Entry> shown, int count) {
-        var payload = new LinkedHashMap<String, Object>();
-        payload.put("eventId", eventId);
-        payload.put("event", reportedEvent(newest));
-        payload.put("agentId", e.agentId());
-        payload.put("agentName", e.agentName());
-        if (shown != null) {
-            payload.put("coalesced", true);
-            payload.put("count", count);
-            payload.put("events", shown.stream().map(RealtimeBridge::reportedEvent).toList());
-        }
-        return payload;
+    /** One report, as its own message. */
+    private static FloodGate.Message single(AgentReported e, AgentReported.Entry entry) {
+        var event = reportedEvent(entry);
+        return FloodGate.Message.of(reported(e, entry.id(), event), event);
     }
 
-    /** A message that already stands for several events, as the flood gate counts it. */
-    @SuppressWarnings("unchecked")
-    private static FloodGate.Message coalesced(Map<String, Object> payload) {
-        return new FloodGate.Message(payload, (Integer) payload.get("count"), (List<Object>) payload.get("events"));
+    /** One message standing for {@code count} reports of a call, the newest of them shown. */
+    private static FloodGate.Message coalesced(AgentReported e, UUID eventId, List<AgentReported.Entry> shown,
+            int count) {
+        List<Object> events = shown.stream().<Object>map(RealtimeBridge::reportedEvent).toList();
+        var payload = reported(e, eventId, events.get(events.size() - 1));
+        payload.put("coalesced", true);
+        payload.put("count", count);
+        payload.put("events", events);
+        return new FloodGate.Message(payload, count, events);
+    }
+
+    private static Map<String, Object> reported(AgentReported e, UUID eventId, Object newest) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("eventId", eventId);
+        payload.put("event", newest);
+        payload.put("agentId", e.agentId());
+        payload.put("agentName", e.agentName());
+        return payload;
     }
 
     private static Map<String, Object> reportedEvent(AgentReported.Entry entry) {
