@@ -4,10 +4,12 @@ import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.List;
 
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.InvalidFrameException;
+import org.java_websocket.exceptions.LimitExceededException;
 import org.java_websocket.framing.Framedata;
 
 /**
@@ -15,8 +17,14 @@ import org.java_websocket.framing.Framedata;
  * (section 5.1), with 1002 (protocol error). Java-WebSocket's own draft reads the mask bit but never checks it, so
  * this one walks the frame headers of the bytes before handing them over, across reads (a header may arrive in
  * pieces). One instance per connection: Java-WebSocket copies the draft for each.
+ *
+ * <p>A message over the size limit (one frame, or fragments together) closes the connection in Pusher's terms,
+ * {@value #MESSAGE_TOO_BIG} ("any other type of error": pusher-js does not reconnect and repeat it), instead of the
+ * draft's 1009, which a Pusher client reads as a transport failure to retry.
  */
 final class MaskedClientFrames extends Draft_6455 {
+
+    static final int MESSAGE_TOO_BIG = 4300;
 
     private final int maxFrameSize;
     /** The current frame's header as far as it has arrived (at most 2 + 8 bytes of length). */
@@ -33,7 +41,20 @@ final class MaskedClientFrames extends Draft_6455 {
     @Override
     public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
         requireMasked(buffer.duplicate());
-        return super.translateFrame(buffer);
+        try {
+            return super.translateFrame(buffer);
+        } catch (LimitExceededException tooBig) {
+            throw new MessageTooBig(maxFrameSize);
+        }
+    }
+
+    @Override
+    public void processFrame(WebSocketImpl connection, Framedata frame) throws InvalidDataException {
+        try {
+            super.processFrame(connection, frame);
+        } catch (LimitExceededException tooBig) {
+            throw new MessageTooBig(maxFrameSize);
+        }
     }
 
     private void requireMasked(ByteBuffer bytes) throws InvalidFrameException {
@@ -60,7 +81,7 @@ final class MaskedClientFrames extends Draft_6455 {
             for (int i = 0; i < lengthBytes; i++) {
                 payload = (payload << 8) | (header[2 + i] & 0xFF);
             }
-            // A negative or oversized length is refused by the draft itself (1009): nothing more to walk.
+            // A negative or oversized length is refused by the draft itself: nothing more to walk.
             skip = payload < 0 ? Long.MAX_VALUE : 4 + payload;
             headerBytes = 0;
         }
@@ -76,5 +97,18 @@ final class MaskedClientFrames extends Draft_6455 {
     @Override
     public Draft copyInstance() {
         return new MaskedClientFrames(maxFrameSize);
+    }
+
+    /** Still a size limit to Java-WebSocket (closed quietly, as its own), with Pusher's close code. */
+    private static final class MessageTooBig extends LimitExceededException {
+
+        MessageTooBig(int limit) {
+            super("Message larger than " + limit + " bytes", limit);
+        }
+
+        @Override
+        public int getCloseCode() {
+            return MESSAGE_TOO_BIG;
+        }
     }
 }

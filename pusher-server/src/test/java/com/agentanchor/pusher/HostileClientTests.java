@@ -92,9 +92,16 @@ class HostileClientTests {
             assertThat(c.next("pusher:error").get("data").get("message").asString()).contains("larger than");
             assertThat(c.isOpen()).isTrue();
 
-            // 100 KB in one frame is more than any valid message: the connection is closed (1009, message too big)
+            // 100 KB in one frame is more than any valid message: the connection is closed, in Pusher's terms
             raw.sendText("{\"event\":\"pusher:ping\",\"data\":\"" + "x".repeat(100 * 1024) + "\"}", true);
-            assertThat(raw.next(RawSocket.CLOSE, null).closeCode()).isEqualTo(1009);
+            assertThat(raw.next(RawSocket.CLOSE, null).closeCode()).isEqualTo(MaskedClientFrames.MESSAGE_TOO_BIG);
+        }
+        // So are 80 KB in two fragments of 40 KB, neither too big alone.
+        try (var raw = RawSocket.open(server)) {
+            var half = "x".repeat(40 * 1024).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            raw.send(RawSocket.TEXT, half, true); // FIN clear: more to come
+            raw.send(0x80, half, true); // FIN, continuation
+            assertThat(raw.next(RawSocket.CLOSE, null).closeCode()).isEqualTo(MaskedClientFrames.MESSAGE_TOO_BIG);
         }
         bystanderStillReceives();
     }
