@@ -25,14 +25,21 @@ public final class FreshDatabase implements AutoCloseable {
     private final Environment env;
     private final String name;
     private final String url;
+    private final String appUrl;
 
     private FreshDatabase(Environment env, String name) {
         this.env = env;
         this.name = name;
-        var base = env.getRequiredProperty("spring.liquibase.url");
-        int q = base.indexOf('?');
-        var path = q < 0 ? base : base.substring(0, q);
-        this.url = path.substring(0, path.lastIndexOf('/') + 1) + name + (q < 0 ? "" : base.substring(q));
+        this.url = named(env.getRequiredProperty("spring.liquibase.url"), name);
+        // The pool's own way in: through the pooler when there is one (DATABASE_URL next to DATABASE_URL_UNPOOLED).
+        this.appUrl = named(env.getRequiredProperty("spring.datasource.url"), name);
+    }
+
+    /** The same server and parameters, another database. */
+    private static String named(String jdbcUrl, String database) {
+        int q = jdbcUrl.indexOf('?');
+        var path = q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+        return path.substring(0, path.lastIndexOf('/') + 1) + database + (q < 0 ? "" : jdbcUrl.substring(q));
     }
 
     public static FreshDatabase create(Environment env, String purpose) throws SQLException {
@@ -59,9 +66,9 @@ public final class FreshDatabase implements AutoCloseable {
         return DriverManager.getConnection(url, user(env), password(env));
     }
 
-    /** Connects as the app's login role, exactly as the pool does. */
+    /** Connects as the app's login role, exactly as the pool does (through the pooler, when there is one). */
     public Connection app() throws SQLException {
-        return DriverManager.getConnection(url, env.getRequiredProperty("spring.datasource.username"),
+        return DriverManager.getConnection(appUrl, env.getRequiredProperty("spring.datasource.username"),
                 env.getRequiredProperty("spring.datasource.password"));
     }
 
