@@ -109,8 +109,7 @@ public final class LoadDriver {
         driver.setUp(agents);
         var mixed = Kind.values();
         if (warmup > 0) {
-            System.out.printf("warm-up: %d req/s for %d s, not measured%n", rate, warmup);
-            driver.drive(mixed, rate, warmup);
+            driver.warmUp(mixed, rate, warmup, settle);
         }
         var steady = driver.drive(mixed, rate, seconds);
         var all = steady[mixed.length];
@@ -296,6 +295,21 @@ public final class LoadDriver {
                     mine.length == 0 ? 0 : mine[mine.length - 1] / 1e6, firstError.get(k).get());
         }
         return results;
+    }
+
+    /**
+     * Not measured: the rate climbs in four equal steps to the measured one, then the app gets {@code settle} seconds
+     * to finish what its listeners still hold. At once at the full rate, a JVM that has not compiled its hot paths yet
+     * falls behind, and the steady run measured that backlog (its requests' own server time was a few milliseconds).
+     */
+    void warmUp(Kind[] kinds, int rate, int seconds, int settle) throws Exception {
+        for (int step = 1; step <= 4; step++) {
+            int stepRate = Math.max(kinds.length, rate * step / 4);
+            System.out.printf(Locale.ROOT, "warm-up: %d req/s for %d s, not measured%n", stepRate, seconds / 4);
+            drive(kinds, stepRate, Math.max(1, seconds / 4));
+        }
+        System.out.printf("warm-up: %d s pause%n", settle);
+        Thread.sleep(settle * 1000L);
     }
 
     /**
