@@ -19,8 +19,8 @@ import org.java_websocket.framing.Framedata;
  * pieces). One instance per connection: Java-WebSocket copies the draft for each.
  *
  * <p>A message over the size limit (one frame, or fragments together) closes the connection in Pusher's terms,
- * {@value #MESSAGE_TOO_BIG} ("any other type of error": pusher-js does not reconnect and repeat it), instead of the
- * draft's 1009, which a Pusher client reads as a transport failure to retry.
+ * {@value #MESSAGE_TOO_BIG} ("any other type of error", after which pusher-js does not reconnect to send it again),
+ * instead of the draft's 1009, after which pusher-js reconnects at once.
  */
 final class MaskedClientFrames extends Draft_6455 {
 
