@@ -1,7 +1,5 @@
 package com.agentanchor.platform.database;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -13,44 +11,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.util.function.SingletonSupplier;
 
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-    /**
-     * Every transaction starts by telling PostgreSQL who acts, transaction-locally: a pooled connection never
-     * carries one caller's identity into the next transaction. With nobody acting the values are empty, and every
-     * policy fails closed. Each module that knows a kind of caller contributes a {@link TransactionActor}.
-     */
+    /** Every transaction starts by telling PostgreSQL who acts ({@link ActingTransactionManager}). */
     @Bean
     JdbcTransactionManager transactionManager(DataSource dataSource, ObjectProvider<TransactionActor> actors) {
-        var known = SingletonSupplier.of(() -> actors.orderedStream().toList());
-        return new JdbcTransactionManager(dataSource) {
-            @Override
-            protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition)
-                    throws SQLException {
-                super.prepareTransactionalConnection(con, definition);
-                String user = "";
-                String agent = "";
-                boolean admin = false;
-                for (var actor : known.obtain()) {
-                    user = user.isEmpty() ? actor.currentUserId().orElse("") : user;
-                    agent = agent.isEmpty() ? actor.currentAgentId().orElse("") : agent;
-                    admin |= actor.currentUserIsAdmin();
-                }
-                try (var statement = con.prepareStatement("SELECT set_config('app.current_user_id', ?, true), "
-                        + "set_config('app.current_user_is_admin', ?, true), "
-                        + "set_config('app.current_agent_id', ?, true)")) {
-                    statement.setString(1, user);
-                    statement.setString(2, admin ? "true" : "");
-                    statement.setString(3, agent);
-                    statement.execute();
-                }
-            }
-        };
+        return new ActingTransactionManager(dataSource, SingletonSupplier.of(() -> actors.orderedStream().toList()));
     }
 
     /** Replaces Boot's {@code db} health indicator (same name, so readiness keeps including {@code db}). */
