@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
  * pusher-js connects to the server's WebSocket side directly, which stays up throughout. Commands on stdin, one a
  * line: {@code 500} (every API request answered 500), {@code hang} (requests read and never answered, until the
  * next command), {@code up} (passed through to the server). Each command is acknowledged on stdout with the
- * counts so far: {@code MODE <mode> answered500=<n> hung=<n> passed=<n>}.
+ * counts so far: {@code MODE <mode> answered500=<n> hung=<n> passed=<n>}; {@code STARTED} once it serves.
  *
  * <p>{@code java -cp "<pusher-server and its dependencies>" proof/BrokenPusher.java --app-id A --key K --secret S
  * --ws-port P --http-port P --front-port P}
@@ -55,7 +55,7 @@ public final class BrokenPusher {
         front.setExecutor(Executors.newCachedThreadPool());
         front.createContext("/", proof::handle);
         front.start();
-        System.out.println("MODE up (server " + server.wsUrl() + ", API front on port " + o.get("front-port") + ")");
+        System.out.println("STARTED (server " + server.wsUrl() + ", API front on port " + o.get("front-port") + ")");
         try (var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 proof.switchTo(line.trim());

@@ -30,7 +30,7 @@ mode() {
   echo "$1" >&7
   local i; for i in $(seq 1 50); do grep -q "^MODE $1 " "$PUSHER_OUT" && break; sleep 0.1; done
 }
-for i in $(seq 1 60); do grep -q '^MODE up' "$PUSHER_OUT" && break; sleep 0.5; done
+for i in $(seq 1 60); do grep -q '^STARTED' "$PUSHER_OUT" && break; sleep 0.5; done
 
 pg_start
 app_start app PUSHER_HOST="127.0.0.1:$FRONT_PORT" PUSHER_APP_ID=proof PUSHER_KEY=proof-key \
