@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -131,6 +132,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(status != null && status.is4xxClientError() ? status
                 : HttpStatus.BAD_REQUEST, "The form body or query string is not valid URL encoding "
                         + "(a % must be followed by two hex digits), or carries too many parameters");
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
+    /**
+     * The firewall checks parameters only when they are first read, which for a form body is inside the controller's
+     * argument resolution (even a JSON endpoint reads one posted as a form before it refuses its type): a name or value
+     * with a control character (a NUL) is refused there, after the filter chain's own handler of rejected requests.
+     */
+    @ExceptionHandler
+    ProblemDetail rejectedParameter(RequestRejectedException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "A parameter's name or value holds a character that is not accepted (a control character such as NUL)");
         problem.setTitle("Invalid request");
         return problem;
     }
