@@ -164,6 +164,7 @@ public final class AgentLoopBenchmark {
             try (var db = superuser()) {
                 out.add("observer_events now holds " + value(db, "SELECT count(*) FROM observer_events") + " rows");
             }
+            feed(1_000); // the feed's own warm-up: no other phase reads it
             var feed = feed(2_000);
             out.add(String.format(Locale.ROOT, "owner's feed page of 50 at 1,000,000 events, over HTTP: %,d pages; "
                     + "p50 %.2f ms, p95 %.2f ms, p99 %.2f ms   [target p95 < 5 ms]", feed.count(),
@@ -279,7 +280,10 @@ public final class AgentLoopBenchmark {
                       FROM generate_series(1, %2$d) g
                       JOIN (SELECT id, row_number() OVER () - 1 AS n FROM others) o ON o.n = g %% 200""".formatted(agent,
                     missing));
-            st.execute("ANALYZE observer_events");
+            // As a year of reports would find it: vacuumed and checkpointed long since, not amid the aftermath of one
+            // statement that wrote a million rows (hint bits to set on every page read, a checkpoint writing them).
+            st.execute("VACUUM (ANALYZE) observer_events");
+            st.execute("CHECKPOINT");
         }
     }
 
