@@ -84,6 +84,10 @@ class AgentReportsTests {
             assertThat(row.get("actor_id").toString()).isEqualTo(agent);
             assertThat(row.get("payload").toString()).contains("pgbouncer");
         });
+        var read = api.get("/api/observer/events?agentId=" + agent + "&limit=50", owner).body().get("items");
+        var report = read.valueStream().filter(e -> "tool.search".equals(e.get("eventType").asString())).findFirst();
+        assertThat(report).hasValueSatisfying(e -> assertThat(e.get("payload").get("query").asString())
+                .as("the payload read back as the object it was").isEqualTo("pgbouncer"));
     }
 
     @Test

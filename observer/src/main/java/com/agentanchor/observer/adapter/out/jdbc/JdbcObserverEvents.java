@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,7 +21,6 @@ import com.agentanchor.observer.domain.EventSeverity;
 import com.agentanchor.observer.domain.FeedCursor;
 import com.agentanchor.observer.domain.Observation;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,9 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 class JdbcObserverEvents implements ObserverEvents {
-
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -190,7 +185,7 @@ class JdbcObserverEvents implements ObserverEvents {
                 rs.getString("category"), rs.getString("severity"), rs.getString("subject_type"),
                 rs.getObject("subject_id", UUID.class), rs.getString("actor_type"),
                 rs.getObject("actor_id", UUID.class), rs.getString("title"), rs.getString("description"),
-                rs.getString("payload") == null ? Map.of() : json.readValue(rs.getString("payload"), OBJECT),
+                rs.getString("payload") == null ? "{}" : rs.getString("payload"),
                 rs.getString("outcome"), instant(rs, "occurred_at"), instant(rs, "created_at"),
                 rs.getInt("anomaly_score"), rs.getBoolean("flagged"));
         return new FeedItem(new FeedCursor(Long.parseLong(rs.getString("tx_text")), event.sequence()), event);
