@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * everything else for the log. Options: {@code --label TEXT} (prefix of each row), {@code --rate N} (300),
  * {@code --seconds N} (60), {@code --warmup N} (60), {@code --agents N} (8), {@code --ramp} (then, per endpoint
  * alone, after a pause of {@code --settle-seconds N} (30), 10 s steps up a ladder of rates from 50 req/s until p99
- * reaches 50 ms or a request fails), {@code --step-seconds N} (10).
+ * reaches 50 ms or a request fails), {@code --step-seconds N} (10), {@code --why-short TEXT} (said in the row of a
+ * ramp that stops below 300 req/s).
  */
 public final class LoadDriver {
 
@@ -88,6 +89,7 @@ public final class LoadDriver {
         int step = 10;
         int settle = 30;
         boolean ramp = false;
+        String whyShort = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--base" -> base = args[++i];
@@ -99,6 +101,7 @@ public final class LoadDriver {
                 case "--step-seconds" -> step = Integer.parseInt(args[++i]);
                 case "--settle-seconds" -> settle = Integer.parseInt(args[++i]);
                 case "--ramp" -> ramp = true;
+                case "--why-short" -> whyShort = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -126,7 +129,7 @@ public final class LoadDriver {
         }
         if (ramp) {
             for (var kind : mixed) {
-                driver.ramp(label, kind, step, settle);
+                driver.ramp(label, kind, step, settle, whyShort);
             }
         }
         System.exit(0);
@@ -317,7 +320,7 @@ public final class LoadDriver {
      * carries over only what a sustainable step left to the app's listeners, never the backlog of an overload; and
      * after a pause of {@code settle} seconds, for what the steps before left.
      */
-    void ramp(String label, Kind kind, int step, int settle) throws Exception {
+    void ramp(String label, Kind kind, int step, int settle, String whyShort) throws Exception {
         Kind[] one = {kind};
         int best = 0;
         Result bestResult = null;
@@ -336,6 +339,9 @@ public final class LoadDriver {
         }
         var figure = best == 0 ? "none from " + LADDER[0] + " req/s up (" + stoppedAt + ")"
                 : String.format(Locale.ROOT, "%,d req/s (p99 %.1f ms); next step %s", best, bestResult.p99, stoppedAt);
+        if (best < 300 && whyShort != null) {
+            figure += "; " + whyShort;
+        }
         row(String.format(Locale.ROOT, "%shighest rate %s alone sustains with p99 < 50 ms (%d s steps)", label,
                 kind.label, step), figure, "p99 < 50 ms at >= 300 req/s", best >= 300);
     }
