@@ -13,7 +13,7 @@ pgbouncer_start pooler-pgbouncer "$PG_PORT" "${PROOF_POOL_SIZE:-10}"
 app_start pooler-app "$(pooled_url "$PGB_PORT")" DATABASE_URL_UNPOOLED="$(direct_url "$PG_PORT")"
 java "$PROOF_DIR/LoadDriver.java" --base "$APP_BASE" --label "through pgbouncer (transaction mode)" \
   --rate "${PROOF_RATE:-300}" --seconds "${PROOF_SECONDS:-60}" --warmup "${PROOF_WARMUP:-60}" \
-  --why-short "why: under part 20 below, 'Why a pooled ramp can stop below 300 req/s'" \
+  --why-short "why: under part 20 below, 'Why the load through pgbouncer can miss its targets'" \
   $([ -n "${PROOF_NO_RAMP:-}" ] || echo --ramp)
 
 verify=$(curl -s "$APP_BASE/api/truth-chain/verify")
