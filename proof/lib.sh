@@ -15,13 +15,7 @@ plog() { printf '%s: %s\n' "${PROOF_PART:-proof}" "$*"; }
 
 row() { printf 'ROW\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4"; }
 
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    ss -Hltn "sport = :$port" | grep -q . || { echo "$port"; return; }
-  done
-}
+source "$PROOF_DIR/lib/ports.sh"
 
 pg_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
 
