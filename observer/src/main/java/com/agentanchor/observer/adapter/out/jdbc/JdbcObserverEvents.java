@@ -119,8 +119,8 @@ class JdbcObserverEvents implements ObserverEvents {
         var horizon = jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").query(String.class).single();
         var sql = new StringBuilder("""
                 SELECT id, sequence, tx::text AS tx_text, event_type, category, severity, subject_type, subject_id,
-                       actor_type, actor_id, title, description, payload::text AS payload, outcome, occurred_at,
-                       created_at, anomaly_score, flagged
+                       actor_type, actor_id, title, description, coalesce(payload, '{}')::text AS payload, outcome,
+                       occurred_at, created_at, anomaly_score, flagged
                   FROM observer_events
                  WHERE tx < ?::xid8""");
         var params = new ArrayList<Object>();
@@ -185,7 +185,7 @@ class JdbcObserverEvents implements ObserverEvents {
                 rs.getString("category"), rs.getString("severity"), rs.getString("subject_type"),
                 rs.getObject("subject_id", UUID.class), rs.getString("actor_type"),
                 rs.getObject("actor_id", UUID.class), rs.getString("title"), rs.getString("description"),
-                rs.getString("payload") == null ? "{}" : rs.getString("payload"),
+                rs.getString("payload"),
                 rs.getString("outcome"), instant(rs, "occurred_at"), instant(rs, "created_at"),
                 rs.getInt("anomaly_score"), rs.getBoolean("flagged"));
         return new FeedItem(new FeedCursor(Long.parseLong(rs.getString("tx_text")), event.sequence()), event);
