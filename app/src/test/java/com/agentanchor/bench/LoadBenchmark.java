@@ -497,8 +497,11 @@ public final class LoadBenchmark {
 
     // ------------------------------------------------------------------------------------------------ JVM driver
 
-    /** A persistent HTTP/1.1 connection that sends one request at a time and reads the whole answer. */
-    private static final class Connection implements AutoCloseable {
+    /**
+     * A persistent HTTP/1.1 connection that sends one request at a time and reads the whole answer. Also the
+     * measuring client of {@link AgentLoopBenchmark}, whose requests differ per call ({@link #exchange(byte[])}).
+     */
+    static final class Connection implements AutoCloseable {
         private final String host;
         private final int port;
         private final byte[] request;
@@ -506,25 +509,43 @@ public final class LoadBenchmark {
         private InputStream in;
         private OutputStream out;
 
+        Connection(String base) {
+            var uri = URI.create(base);
+            this.host = uri.getHost();
+            this.port = uri.getPort();
+            this.request = null;
+        }
+
         Connection(String base, String method, String path, Map<String, String> headers, String body) {
             var uri = URI.create(base);
             this.host = uri.getHost();
             this.port = uri.getPort();
+            this.request = request(method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        byte[] request(String method, String path, Map<String, String> headers, byte[] body) {
             var text = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(host)
                     .append(':').append(port).append("\r\n");
             headers.forEach((k, v) -> text.append(k).append(": ").append(v).append("\r\n"));
-            var bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             if (body != null) {
-                text.append("Content-Length: ").append(bytes.length).append("\r\n");
+                text.append("Content-Length: ").append(body.length).append("\r\n");
             }
             text.append("\r\n");
             var head = text.toString().getBytes(StandardCharsets.ISO_8859_1);
-            this.request = Arrays.copyOf(head, head.length + bytes.length);
-            System.arraycopy(bytes, 0, request, head.length, bytes.length);
+            if (body == null) {
+                return head;
+            }
+            var whole = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, whole, head.length, body.length);
+            return whole;
         }
 
-        /** The status code; reconnects once if the server had closed the kept-alive connection. */
         int exchange() throws IOException {
+            return exchange(request);
+        }
+
+        /** The status code; the answer's body is read and dropped. */
+        int exchange(byte[] request) throws IOException {
             if (socket == null) {
                 socket = new Socket(host, port);
                 socket.setTcpNoDelay(true);
