@@ -1,5 +1,6 @@
 package com.agentanchor.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.agentanchor.AgentAnchorApplication;
 import com.google.protobuf.ByteString;
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -110,16 +112,18 @@ public final class AgentLoopBenchmark {
     private void run() throws Exception {
         var out = new ArrayList<String>();
         try (var db = superuser()) {
-            out.add(String.format("Agent loop benchmark: %d cores, Java %s, %s (embedded, fsync=%s, "
-                    + "synchronous_commit=%s)", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"), value(db, "SELECT split_part(version(), ' on ', 1)"),
-                    value(db, "SHOW fsync"), value(db, "SHOW synchronous_commit")));
+            out.add(String.format("Agent loop benchmark: %d cores, Java %s (UseCodeCacheFlushing=%s), %s (embedded, "
+                    + "fsync=%s, synchronous_commit=%s)", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), codeCacheFlushing(),
+                    value(db, "SELECT split_part(version(), ' on ', 1)"), value(db, "SHOW fsync"),
+                    value(db, "SHOW synchronous_commit")));
         }
         setUp();
 
         System.out.println("warming up...");
+        // As long as the measured phase: with 20 calls, C2 still took 35-90 % of a core while the batches were measured.
         if (phase("batch")) {
-            batches(20, 2);
+            batches(200, 4);
         }
         // Long enough for C2 to settle: with 2,000 single events it still took a fifth of a core during measurement.
         if (phase("single")) {
@@ -135,7 +139,7 @@ public final class AgentLoopBenchmark {
 
         statementsReset();
         if (phase("batch")) {
-            var batch = batches(60, 4);
+            var batch = batches(200, 4);
             out.add(line("batch ingest, 1,000 events a call, 4 clients", batch, 1_000, "events")
                     + "   [target >= 20,000 events/s]");
             out.add(drain("batch ingest"));
@@ -177,6 +181,16 @@ public final class AgentLoopBenchmark {
 
         System.out.println();
         out.forEach(System.out::println);
+    }
+
+    /** README, "The JVM": on Java 17 the figures need the sweeper off; a later Java has none (the flag is absent). */
+    private static String codeCacheFlushing() {
+        try {
+            return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseCodeCacheFlushing").getValue();
+        } catch (IllegalArgumentException absent) {
+            return "absent";
+        }
     }
 
     /** An active agent with a key, and its owner: the rows the API would make, made through the API. */
