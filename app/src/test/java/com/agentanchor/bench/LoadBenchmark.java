@@ -342,6 +342,8 @@ public final class LoadBenchmark {
         int wsPort = freePort();
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // As the README runs the jar (README, "The JVM"); a --jvm-arg -XX:+UseCodeCacheFlushing after it wins.
+        command.add("-XX:-UseCodeCacheFlushing");
         command.addAll(jvmArgs);
         if (options.containsKey("jfr")) {
             command.add("-XX:StartFlightRecording=filename=" + options.get("jfr") + ",settings=profile,dumponexit=true");
@@ -361,7 +363,7 @@ public final class LoadBenchmark {
         builder.environment().put("AGENTANCHOR_AUTH_DEV_TOKENS", "true");
         var process = builder.start();
         var base = "http://127.0.0.1:" + port;
-        System.out.println("app log: " + log);
+        System.out.println("app: " + String.join(" ", command.subList(1, command.size())) + "; log: " + log);
         var client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
