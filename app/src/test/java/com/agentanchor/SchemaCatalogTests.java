@@ -90,7 +90,7 @@ class SchemaCatalogTests {
                 // what policies compare
                 "profiles.id", "council_decisions.agent_id", "marketplace_listings.seller_id",
                 "marketplace_listings.status", "acquisitions.consumer_id", "acquisitions.agent_id",
-                "academy_progress.agent_id", "observer_events.subject_type", "truth_chain.sequence_number",
+                "academy_progress.agent_id", "observer_events.subject_id", "truth_chain.sequence_number",
                 // the marketplace's full-text search (GIN) and its seller's sales
                 "marketplace_listings.search", "acquisitions.listing_id",
                 // the inbox (keyset, unread count) and the webhook worker's due rows
