@@ -121,7 +121,7 @@ public final class AgentLoopBenchmark {
         setUp();
 
         System.out.println("warming up...");
-        // As long as the measured phase: with 20 calls, C2 still took 35-90 % of a core while the batches were measured.
+        // As long as the measured phase: with 20 calls, C2 took 35-90 % of a core while the batches were measured.
         if (phase("batch")) {
             batches(200, 4);
         }
