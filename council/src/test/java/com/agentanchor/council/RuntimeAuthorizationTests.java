@@ -108,8 +108,10 @@ class RuntimeAuthorizationTests {
 
     @Test
     void badRequestsAreRefusedAndOnlyTheAgentsOwnDecisionsAreVisible() {
-        assertThat(api.post("/api/runtime/authorize", key, Map.of("action", "x", "riskLevel", 5)).status())
-                .isEqualTo(400);
+        var tooRisky = api.post("/api/runtime/authorize", key, Map.of("action", "x", "riskLevel", 5));
+        assertThat(tooRisky.status()).isEqualTo(400);
+        assertThat(tooRisky.body().get("detail").asString()).as("the field named once").isEqualTo(
+                "riskLevel: must be 0 to 4");
         assertThat(api.post("/api/runtime/authorize", key, Map.of("riskLevel", 1)).status()).isEqualTo(400);
         assertThat(api.post("/api/runtime/authorize", owner, Map.of("action", "x", "riskLevel", 0)).status())
                 .as("users are not agents").isEqualTo(403);

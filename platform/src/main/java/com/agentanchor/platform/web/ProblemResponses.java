@@ -38,25 +38,11 @@ public class ProblemResponses {
         problem.setTitle(refusal.title());
         problem.setDetail(refusal.getMessage());
         if (refusal instanceof Refusal.Invalid invalid) {
-            var message = withoutField(invalid);
-            problem.setDetail(invalid.field() + ": " + message);
-            problem.setProperty("errors", List.of(new ProblemDetailsAdvice.FieldProblem(invalid.field(), message)));
+            problem.setDetail(invalid.field() + ": " + invalid.getMessage());
+            problem.setProperty("errors", List.of(new ProblemDetailsAdvice.FieldProblem(invalid.field(),
+                    invalid.getMessage())));
         }
         return problem;
-    }
-
-    /**
-     * Some refusals say their field themselves ("riskLevel must be 0 to 4"): every detail reads "field: what is
-     * wrong", with the field named once, as the request's own binding errors do.
-     */
-    private static String withoutField(Refusal.Invalid invalid) {
-        var message = invalid.getMessage();
-        for (var said : List.of(invalid.field() + ": ", invalid.field() + " ")) {
-            if (message.startsWith(said)) {
-                return message.substring(said.length());
-            }
-        }
-        return message;
     }
 
     public void write(HttpServletResponse response, Refusal refusal) throws IOException {

@@ -79,7 +79,9 @@ class ReportingService implements EventReporting {
             try {
                 reports.add(checked(event, "", now));
             } catch (InvalidReport rejected) {
-                firstRejection = firstRejection == null ? rejected.getMessage() : firstRejection;
+                if (firstRejection == null) {
+                    firstRejection = rejected.field() + ": " + rejected.getMessage();
+                }
             }
         }
         var written = reports.isEmpty() ? new ReportReceipt(0, 0) : settled(agent, () -> write(agent, reports));

@@ -6,6 +6,6 @@ import com.agentanchor.platform.refusal.Refusal;
 public class InvalidAuthorizationRequest extends Refusal.Invalid {
 
     public InvalidAuthorizationRequest(String field, String message) {
-        super(field, field + " " + message);
+        super(field, message);
     }
 }

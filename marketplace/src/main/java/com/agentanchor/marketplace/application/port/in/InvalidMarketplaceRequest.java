@@ -6,6 +6,6 @@ import com.agentanchor.platform.refusal.Refusal;
 public class InvalidMarketplaceRequest extends Refusal.Invalid {
 
     public InvalidMarketplaceRequest(String field, String reason) {
-        super(field, field + ": " + reason);
+        super(field, reason);
     }
 }

@@ -6,6 +6,6 @@ import com.agentanchor.platform.refusal.Refusal;
 public class InvalidInboxQuery extends Refusal.Invalid {
 
     public InvalidInboxQuery(String parameter, String message) {
-        super(parameter, parameter + ": " + message);
+        super(parameter, message);
     }
 }

@@ -6,6 +6,6 @@ import com.agentanchor.platform.refusal.Refusal;
 public class InvalidFeedQuery extends Refusal.Invalid {
 
     public InvalidFeedQuery(String parameter, String message) {
-        super(parameter, parameter + ": " + message);
+        super(parameter, message);
     }
 }

@@ -6,6 +6,6 @@ import com.agentanchor.platform.refusal.Refusal;
 public class InvalidReport extends Refusal.Invalid {
 
     public InvalidReport(String field, String message) {
-        super(field, field + " " + message);
+        super(field, message);
     }
 }
