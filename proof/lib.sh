@@ -76,7 +76,7 @@ app_start() {
   env -u SPRING_DATASOURCE_URL -u DATABASE_URL_UNPOOLED \
     PORT="$port" AGENTANCHOR_REALTIME_WS_PORT="$ws" DATABASE_URL="$url" AGENTANCHOR_DB_APP_PASSWORD=proof \
     AGENTANCHOR_AUTH_DEV_TOKENS=true AGENTANCHOR_DATA_DIR="$PROOF_WORK/$name-data" "$@" \
-    java -XX:-UseCodeCacheFlushing -jar "$PROOF_JAR" >"$PROOF_WORK/$name.log" 2>&1 &
+    java -XX:-UseCodeCacheFlushing -XX:+UseTransparentHugePages -jar "$PROOF_JAR" >"$PROOF_WORK/$name.log" 2>&1 &
   APP_PID=$!
   PROOF_PIDS+=("$APP_PID")
   APP_BASE="http://127.0.0.1:$port"

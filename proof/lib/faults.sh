@@ -74,7 +74,7 @@ app_start() {
     DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/postgres" \
     AGENTANCHOR_DB_APP_PASSWORD=proof-app-password AGENTANCHOR_AUTH_DEV_TOKENS=true \
     AGENTANCHOR_DATA_DIR="$PROOF_WORK/${PART:-fault}-data" "$@" \
-    setsid java -XX:-UseCodeCacheFlushing -jar "$PROOF_JAR" >>"$APP_LOG" 2>&1 </dev/null &
+    setsid java -XX:-UseCodeCacheFlushing -XX:+UseTransparentHugePages -jar "$PROOF_JAR" >>"$APP_LOG" 2>&1 </dev/null &
   APP_PID=$!
   local i
   for i in $(seq 1 240); do

@@ -112,9 +112,10 @@ public final class AgentLoopBenchmark {
     private void run() throws Exception {
         var out = new ArrayList<String>();
         try (var db = superuser()) {
-            out.add(String.format("Agent loop benchmark: %d cores, Java %s (UseCodeCacheFlushing=%s), %s (embedded, "
-                    + "fsync=%s, synchronous_commit=%s)", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"), codeCacheFlushing(),
+            out.add(String.format("Agent loop benchmark: %d cores, Java %s (UseCodeCacheFlushing=%s, "
+                    + "UseTransparentHugePages=%s), %s (embedded, fsync=%s, synchronous_commit=%s)",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    vmOption("UseCodeCacheFlushing"), vmOption("UseTransparentHugePages"),
                     value(db, "SELECT split_part(version(), ' on ', 1)"), value(db, "SHOW fsync"),
                     value(db, "SHOW synchronous_commit")));
         }
@@ -183,11 +184,10 @@ public final class AgentLoopBenchmark {
         out.forEach(System.out::println);
     }
 
-    /** README, "The JVM": on Java 17 the figures need the sweeper off; a later Java has none (the flag is absent). */
-    private static String codeCacheFlushing() {
+    /** README, "The JVM": the flags the figures need; a later Java has no sweeper (its flag is absent). */
+    private static String vmOption(String name) {
         try {
-            return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                    .getVMOption("UseCodeCacheFlushing").getValue();
+            return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name).getValue();
         } catch (IllegalArgumentException absent) {
             return "absent";
         }

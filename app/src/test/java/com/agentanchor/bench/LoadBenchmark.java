@@ -344,6 +344,7 @@ public final class LoadBenchmark {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // As the README runs the jar (README, "The JVM"); a --jvm-arg -XX:+UseCodeCacheFlushing after it wins.
         command.add("-XX:-UseCodeCacheFlushing");
+        command.add("-XX:+UseTransparentHugePages");
         command.addAll(jvmArgs);
         if (options.containsKey("jfr")) {
             command.add("-XX:StartFlightRecording=filename=" + options.get("jfr") + ",settings=profile,dumponexit=true");
