@@ -160,11 +160,14 @@ public final class AgentLoopBenchmark {
             statements("OTLP");
         }
         if (phase("authorize")) {
+            var stalls = new Stalls();
             var allowed = authorize(300, 30);
+            stalls.close();
             out.add(String.format(Locale.ROOT, "authorize (allowed), constant 300 requests/s for 30 s: %,d requests, "
                     + "%d errors; p50 %.2f ms, p99 %.2f ms, max %.2f ms   [target p99 < 5 ms]", allowed.count(),
                     allowed.errors(), ms(allowed.sorted(), 0.50), ms(allowed.sorted(), 0.99),
                     allowed.sorted()[allowed.sorted().length - 1] / 1e6));
+            out.add(stalls.line());
             out.add(drain("authorize"));
             statements("authorize");
         }
@@ -452,6 +455,51 @@ public final class AgentLoopBenchmark {
     }
 
     private record Result(long count, double seconds, long[] sorted, long errors) {
+    }
+
+    /**
+     * How often this JVM stood still during a phase: a thread of its own sleeps 1 ms at a time and counts the times it
+     * woke more than 5 ms late. Nothing of the app runs on it, so what it sees (a GC pause, or the machine's own stall:
+     * README, "The JVM") delayed every request in flight too: a floor under the phase's tail.
+     */
+    private static final class Stalls {
+        private final Thread thread = new Thread(this::watch, "stall-watch");
+        private volatile boolean running = true;
+        private int count;
+        private long longest;
+
+        Stalls() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void watch() {
+            long last = System.nanoTime();
+            while (running) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+                long now = System.nanoTime();
+                long late = now - last - 1_000_000L;
+                if (late > 5_000_000L) {
+                    count++;
+                    longest = Math.max(longest, late);
+                }
+                last = now;
+            }
+        }
+
+        void close() throws InterruptedException {
+            running = false;
+            thread.join(); // count and longest are read after this, as join orders them
+        }
+
+        String line() {
+            return String.format(Locale.ROOT, "  meanwhile this JVM stood still for more than 5 ms %d times (a thread "
+                    + "asleep for 1 ms woke that late), longest %.1f ms", count, longest / 1e6);
+        }
     }
 
     private static String line(String what, Result r, int perCall, String unit) {
