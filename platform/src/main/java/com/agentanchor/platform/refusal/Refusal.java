@@ -54,5 +54,10 @@ public abstract sealed class Refusal extends RuntimeException
         public String field() {
             return field;
         }
+
+        /** "field: reason": how a problem's detail and an OTLP partial success name what was refused. */
+        public String fieldAndReason() {
+            return field + ": " + getMessage();
+        }
     }
 }

@@ -38,7 +38,7 @@ public class ProblemResponses {
         problem.setTitle(refusal.title());
         problem.setDetail(refusal.getMessage());
         if (refusal instanceof Refusal.Invalid invalid) {
-            problem.setDetail(invalid.field() + ": " + invalid.getMessage());
+            problem.setDetail(invalid.fieldAndReason());
             problem.setProperty("errors", List.of(new ProblemDetailsAdvice.FieldProblem(invalid.field(),
                     invalid.getMessage())));
         }

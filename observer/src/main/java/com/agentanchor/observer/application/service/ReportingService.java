@@ -80,7 +80,7 @@ class ReportingService implements EventReporting {
                 reports.add(checked(event, "", now));
             } catch (InvalidReport rejected) {
                 if (firstRejection == null) {
-                    firstRejection = rejected.field() + ": " + rejected.getMessage();
+                    firstRejection = rejected.fieldAndReason();
                 }
             }
         }
