@@ -173,6 +173,31 @@ class AgentReportsTests {
     }
 
     @Test
+    void oneKeyReportedAtOnceFromManyThreadsIsWrittenOnce() throws Exception {
+        var pool = Executors.newFixedThreadPool(8);
+        var statuses = new ArrayList<Integer>();
+        try {
+            var calls = new ArrayList<Future<Integer>>();
+            for (int i = 0; i < 40; i++) {
+                // Eight keys, each sent five times at once: reports queued together share a transaction (group
+                // commit), and a repeated key must still be written once and answered as a duplicate the other times.
+                var event = Map.<String, Object>of("eventType", "agent.step", "title", "step", "outcome", "success",
+                        "idempotencyKey", "repeated-" + i % 8);
+                calls.add(pool.submit(() -> api.post("/api/runtime/events", key, event).status()));
+            }
+            for (var call : calls) {
+                statuses.add(call.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(8);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(32);
+        assertThat(database.query("SELECT count(*) FROM observer_events WHERE subject_id = ?::uuid "
+                + "AND idempotency_key LIKE 'repeated-%'", Long.class, agent)).isEqualTo(8);
+    }
+
+    @Test
     void aReportNeverWaitsForAnotherOfTheSameAgent() throws Exception {
         try (var holder = asTheAgent(); var second = asTheAgent()) {
             assertThat(settle(holder, 1, 0)).as("the row is free: settled in place").isEqualTo(1);

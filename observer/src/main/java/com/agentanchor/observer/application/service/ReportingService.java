@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,7 @@ class ReportingService implements EventReporting {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
+    private final ReportGroups groups = new ReportGroups();
 
     ReportingService(ObserverEvents log, AgentCatalog agents, AgentBehavior behavior,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
@@ -54,7 +56,8 @@ class ReportingService implements EventReporting {
     @Override
     public ReportReceipt report(CallingAgent agent, ReportedEvent event) {
         var report = checked(event, "", clock.instant());
-        return settled(agent, () -> write(agent, List.of(report)));
+        return groups.write(agent.id(), report, together -> settled(agent, together).stored().stream()
+                .map(StoredReport::idempotencyKey).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     @Override
@@ -67,7 +70,7 @@ class ReportingService implements EventReporting {
             }
             reports.add(checked(batch.get(i), "events[" + i + "].", now));
         }
-        return settled(agent, () -> write(agent, reports));
+        return settled(agent, reports).receipt();
     }
 
     @Override
@@ -84,7 +87,7 @@ class ReportingService implements EventReporting {
                 }
             }
         }
-        var written = reports.isEmpty() ? new ReportReceipt(0, 0) : settled(agent, () -> write(agent, reports));
+        var written = reports.isEmpty() ? new ReportReceipt(0, 0) : settled(agent, reports).receipt();
         return new PartialReceipt(written.accepted(), written.duplicates(), events.size() - reports.size(),
                 firstRejection);
     }
@@ -94,15 +97,19 @@ class ReportingService implements EventReporting {
      * (AgentBehavior). A report that settled in place leaves the rest to their own reporters: a further transaction
      * per report was some 40 % of the database's time on the single-event path (pg_stat_statements).
      */
-    private ReportReceipt settled(CallingAgent agent, Supplier<Written> write) {
-        var written = transactions.execute(status -> write.get());
+    private Written settled(CallingAgent agent, List<AgentReport> reports) {
+        var written = transactions.execute(status -> write(agent, reports));
         if (written.outcomesWaiting()) {
             behavior.settleOutcomes(agent);
         }
-        return written.receipt();
+        return written;
     }
 
-    private record Written(ReportReceipt receipt, boolean outcomesWaiting) {
+    private record Written(List<StoredReport> stored, int duplicates, boolean outcomesWaiting) {
+
+        ReportReceipt receipt() {
+            return new ReportReceipt(stored.size(), duplicates);
+        }
     }
 
     private Written write(CallingAgent agent, List<AgentReport> checked) {
@@ -123,8 +130,7 @@ class ReportingService implements EventReporting {
         int successes = count(stored, AgentReport.Outcome.success);
         int failures = count(stored, AgentReport.Outcome.failure);
         var settled = behavior.recordOutcomes(agent, successes, failures);
-        return new Written(new ReportReceipt(stored.size(), reports.size() - stored.size()),
-                successes + failures > 0 && !settled);
+        return new Written(stored, reports.size() - stored.size(), successes + failures > 0 && !settled);
     }
 
     /** Each error that makes or extends a burst is flagged as it is written ({@link AnomalyRules#errorBurst}). */

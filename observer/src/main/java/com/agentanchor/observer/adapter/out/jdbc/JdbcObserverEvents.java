@@ -79,12 +79,14 @@ class JdbcObserverEvents implements ObserverEvents {
                                                       idempotency_key text, anomaly_score integer)
                  ORDER BY e.position
                 ON CONFLICT DO NOTHING
-                RETURNING id, sequence, created_at, event_type, severity, title, description, outcome, anomaly_score""")
+                RETURNING id, sequence, created_at, event_type, severity, title, description, outcome, idempotency_key,
+                          anomaly_score""")
                 .params(agentId, agentId, batch(reports))
                 .query((rs, n) -> new StoredReport(rs.getObject("id", UUID.class), rs.getLong("sequence"),
                         instant(rs, "created_at"), rs.getString("event_type"),
                         EventSeverity.valueOf(rs.getString("severity")), rs.getString("title"),
-                        rs.getString("description"), outcome(rs.getString("outcome")), rs.getInt("anomaly_score")))
+                        rs.getString("description"), outcome(rs.getString("outcome")), rs.getString("idempotency_key"),
+                        rs.getInt("anomaly_score")))
                 .list();
     }
 

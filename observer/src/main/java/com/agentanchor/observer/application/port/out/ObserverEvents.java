@@ -46,7 +46,7 @@ public interface ObserverEvents {
 
     /** A report as written. */
     record StoredReport(UUID id, long sequence, Instant createdAt, String eventType, EventSeverity severity,
-            String title, String description, AgentReport.Outcome outcome, int anomalyScore) {
+            String title, String description, AgentReport.Outcome outcome, String idempotencyKey, int anomalyScore) {
     }
 
     record FeedFilter(UUID agentId, EventCategory category, EventSeverity severity, Boolean flagged) {
