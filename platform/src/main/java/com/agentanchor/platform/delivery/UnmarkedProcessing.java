@@ -7,12 +7,15 @@ import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * A publication goes from published to completed (or failed) without being marked "processing" in between. Modulith
- * 2.0 marks it so as its listener starts, in a transaction of its own: an UPDATE and a durable commit for each
- * listener of each event, about half of the event registry's writes (a registration publishes to five listeners).
- * Nothing here reads the mark: the retry resubmits what is incomplete after its interval whether it is published or
- * processing, and both count as stale after the same age ({@code spring.modulith.events.staleness}), so a listener
- * cut off mid-way is delivered again exactly as before.
+ * A publication goes from published (or resubmitted) to completed or failed without being marked "processing" in
+ * between. Modulith 2.0 marks it so as its listener starts, in a transaction of its own: an UPDATE and a durable
+ * commit for each listener of each event, a third of the event registry's writes and half of its transactions (a
+ * registration makes five publications). The retry resubmits what is incomplete after its interval whether it is
+ * published or processing, so a first delivery cut off mid-way is delivered again as before. One difference: a
+ * retried delivery cut off mid-way now stays "resubmitted" (which the retry does not claim twice) until the staleness
+ * settings count it failed, five minutes after its publication by default, where a "processing" mark would have let
+ * the next retry take it at once (application.yaml, {@code spring.modulith.events.staleness}). Delivery stays at
+ * least once; in that double fault it is later.
  */
 @Component
 class UnmarkedProcessing implements BeanPostProcessor {
