@@ -39,6 +39,26 @@ class UnmarkedProcessingTests {
         }
     }
 
+    @Test
+    void aPublicationClaimedForARetryIsStillMarkedWhenItsListenerStarts() {
+        var listener = "unmarked-processing-test-" + UUID.randomUUID();
+        var publication = publications.create(TargetEventPublication.of("an event",
+                PublicationTargetIdentifier.of(listener), Instant.now()));
+        try {
+            assertThat(publications.markResubmitted(publication.getIdentifier(), Instant.now())).isTrue();
+            assertThat(status(listener)).isEqualTo("RESUBMITTED");
+
+            // Marked, the next retry can take it again if this delivery is cut off; "resubmitted" it could not.
+            publications.markProcessing(publication.getIdentifier());
+            assertThat(status(listener)).isEqualTo("PROCESSING");
+
+            publications.markCompleted(publication.getIdentifier(), Instant.now());
+            assertThat(status(listener)).isEqualTo("COMPLETED");
+        } finally {
+            database.update("DELETE FROM event_publication WHERE listener_id = ?", listener);
+        }
+    }
+
     private String status(String listener) {
         return database.query("SELECT status FROM event_publication WHERE listener_id = ?", String.class, listener);
     }

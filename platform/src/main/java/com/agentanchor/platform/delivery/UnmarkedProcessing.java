@@ -1,21 +1,24 @@
 package com.agentanchor.platform.delivery;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * A publication goes from published (or resubmitted) to completed or failed without being marked "processing" in
+ * A publication's first delivery goes from published to completed (or failed) without being marked "processing" in
  * between. Modulith 2.0 marks it so as its listener starts, in a transaction of its own: an UPDATE and a durable
  * commit for each listener of each event, a third of the event registry's writes and half of its transactions (a
  * registration makes five publications). The retry resubmits what is incomplete after its interval whether it is
- * published or processing, so a first delivery cut off mid-way is delivered again as before. One difference: a
- * retried delivery cut off mid-way now stays "resubmitted" (which the retry does not claim twice) until the staleness
- * settings count it failed, five minutes after its publication by default, where a "processing" mark would have let
- * the next retry take it at once (application.yaml, {@code spring.modulith.events.staleness}). Delivery stays at
- * least once; in that double fault it is later.
+ * published or processing, so a first delivery cut off mid-way is delivered again as before. A retried delivery is
+ * still marked: the retry claims a publication by marking it "resubmitted", which it does not claim twice, and only
+ * the "processing" mark lets the next retry take one that was cut off mid-way (application.yaml,
+ * {@code spring.modulith.events.staleness}).
  */
 @Component
 class UnmarkedProcessing implements BeanPostProcessor {
@@ -27,8 +30,31 @@ class UnmarkedProcessing implements BeanPostProcessor {
         }
         var proxy = new ProxyFactory(bean);
         proxy.addInterface(EventPublicationRepository.class);
-        proxy.addAdvice((MethodInterceptor) call -> "markProcessing".equals(call.getMethod().getName())
-                ? null : call.proceed());
+        proxy.addAdvice(new FirstDeliveriesUnmarked());
         return proxy.getProxy(getClass().getClassLoader());
+    }
+
+    /**
+     * Remembers the publications this instance claimed for a retry until their listener starts (a claim and its
+     * delivery run in the same instance); only those are marked.
+     */
+    private static final class FirstDeliveriesUnmarked implements MethodInterceptor {
+
+        private final Set<Object> retried = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Object invoke(MethodInvocation call) throws Throwable {
+            return switch (call.getMethod().getName()) {
+                case "markResubmitted" -> {
+                    var claimed = call.proceed();
+                    if (Boolean.TRUE.equals(claimed)) {
+                        retried.add(call.getArguments()[0]);
+                    }
+                    yield claimed;
+                }
+                case "markProcessing" -> retried.remove(call.getArguments()[0]) ? call.proceed() : null;
+                default -> call.proceed();
+            };
+        }
     }
 }
