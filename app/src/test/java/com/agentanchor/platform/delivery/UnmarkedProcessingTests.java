@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.events.core.EventPublicationRepository;
@@ -23,43 +24,45 @@ class UnmarkedProcessingTests {
     @Autowired
     OwnerDatabase database;
 
+    private final String listener = "unmarked-processing-test-" + UUID.randomUUID();
+
+    @AfterEach
+    void deletePublication() {
+        database.update("DELETE FROM event_publication WHERE listener_id = ?", listener);
+    }
+
     @Test
     void aPublicationGoesFromPublishedToCompletedWithoutAWriteInBetween() {
-        var listener = "unmarked-processing-test-" + UUID.randomUUID();
-        var publication = publications.create(TargetEventPublication.of("an event",
-                PublicationTargetIdentifier.of(listener), Instant.now()));
-        try {
-            publications.markProcessing(publication.getIdentifier());
-            assertThat(status(listener)).isEqualTo("PUBLISHED");
+        var publication = publish();
 
-            publications.markCompleted(publication.getIdentifier(), Instant.now());
-            assertThat(status(listener)).isEqualTo("COMPLETED");
-        } finally {
-            database.update("DELETE FROM event_publication WHERE listener_id = ?", listener);
-        }
+        publications.markProcessing(publication);
+        assertThat(status()).isEqualTo("PUBLISHED");
+
+        publications.markCompleted(publication, Instant.now());
+        assertThat(status()).isEqualTo("COMPLETED");
     }
 
     @Test
     void aPublicationClaimedForARetryIsStillMarkedWhenItsListenerStarts() {
-        var listener = "unmarked-processing-test-" + UUID.randomUUID();
-        var publication = publications.create(TargetEventPublication.of("an event",
-                PublicationTargetIdentifier.of(listener), Instant.now()));
-        try {
-            assertThat(publications.markResubmitted(publication.getIdentifier(), Instant.now())).isTrue();
-            assertThat(status(listener)).isEqualTo("RESUBMITTED");
+        var publication = publish();
+        assertThat(publications.markResubmitted(publication, Instant.now())).isTrue();
+        assertThat(status()).isEqualTo("RESUBMITTED");
 
-            // Marked, the next retry can take it again if this delivery is cut off; "resubmitted" it could not.
-            publications.markProcessing(publication.getIdentifier());
-            assertThat(status(listener)).isEqualTo("PROCESSING");
+        // Marked, the next retry can take it again if this delivery is cut off; "resubmitted" it could not.
+        publications.markProcessing(publication);
+        assertThat(status()).isEqualTo("PROCESSING");
 
-            publications.markCompleted(publication.getIdentifier(), Instant.now());
-            assertThat(status(listener)).isEqualTo("COMPLETED");
-        } finally {
-            database.update("DELETE FROM event_publication WHERE listener_id = ?", listener);
-        }
+        publications.markCompleted(publication, Instant.now());
+        assertThat(status()).isEqualTo("COMPLETED");
     }
 
-    private String status(String listener) {
+    /** A publication of an event to this test's listener; its identifier. */
+    private UUID publish() {
+        return publications.create(TargetEventPublication.of("an event", PublicationTargetIdentifier.of(listener),
+                Instant.now())).getIdentifier();
+    }
+
+    private String status() {
         return database.query("SELECT status FROM event_publication WHERE listener_id = ?", String.class, listener);
     }
 }
