@@ -1,0 +1,130 @@
+package com.agentanchor.platform.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.modulith.events.core.TargetEventPublication;
+
+import com.agentanchor.support.Eventually;
+import com.agentanchor.support.IntegrationTest;
+import com.agentanchor.support.OwnerDatabase;
+
+/**
+ * A writer of the test's own around the app's repository, so that the app's completions never mix in. The writer is
+ * held up by a row lock on the first publication it writes: what is marked completed meanwhile waits in its queue.
+ */
+@IntegrationTest
+class GroupedCompletionsTests {
+
+    @Autowired
+    EventPublicationRepository publications;
+
+    @Autowired
+    ObjectProvider<JdbcOperations> jdbc;
+
+    @Autowired
+    OwnerDatabase database;
+
+    private final String listener = "grouped-completions-test-" + UUID.randomUUID();
+    private GroupedCompletions completions;
+    private EventPublicationRepository grouped;
+
+    @BeforeEach
+    void startWriter() {
+        completions = new GroupedCompletions(jdbc);
+        grouped = (EventPublicationRepository) completions.postProcessAfterInitialization(publications, "test");
+        completions.start();
+    }
+
+    @AfterEach
+    void stopWriterAndDeletePublications() {
+        completions.stop();
+        database.update("DELETE FROM event_publication WHERE listener_id = ?", listener);
+    }
+
+    @Test
+    void completionsThatWaitWhileOthersAreWrittenAreWrittenInOneTransaction() throws Exception {
+        var queued = IntStream.range(0, 10).mapToObj(i -> publish()).toList();
+        try (var lock = writerHeldUp()) {
+            queued.forEach(publication -> grouped.markCompleted(publication, Instant.now()));
+            assertThat(completed()).isZero();
+        }
+        Eventually.await(() -> completed() == 11);
+        assertThat(database.query("SELECT count(DISTINCT xmin::text) FROM event_publication WHERE listener_id = ? "
+                + "AND id = ANY (?::uuid[])", Long.class, listener, ids(queued))).isOne();
+    }
+
+    @Test
+    void stoppingReturnsOnceEveryCompletionThatWaitsIsWritten() throws Exception {
+        var queued = IntStream.range(0, 10).mapToObj(i -> publish()).toList();
+        var writtenWhenStopped = new AtomicLong(-1);
+        var stopper = new Thread(() -> {
+            completions.stop();
+            writtenWhenStopped.set(completed());
+        });
+        try (var lock = writerHeldUp()) {
+            queued.forEach(publication -> grouped.markCompleted(publication, Instant.now()));
+            stopper.start();
+            Eventually.await(() -> stopper.getState() == Thread.State.WAITING || !stopper.isAlive());
+        }
+        stopper.join();
+        assertThat(writtenWhenStopped).hasValue(11);
+    }
+
+    @Test
+    void aCompletionAfterStoppingIsWrittenAtOnce() {
+        completions.stop();
+        grouped.markCompleted(publish(), Instant.now());
+        assertThat(completed()).isOne();
+    }
+
+    /**
+     * Marks a first publication completed while a transaction of the test holds its row: the writer waits for that
+     * lock until the returned connection is closed, which rolls the transaction back.
+     */
+    private Connection writerHeldUp() throws Exception {
+        var first = publish();
+        var holder = database.connect();
+        holder.setAutoCommit(false);
+        try (var statement = holder.prepareStatement("SELECT pg_backend_pid() FROM event_publication WHERE id = ? "
+                + "FOR UPDATE")) {
+            statement.setObject(1, first.getIdentifier());
+            try (var row = statement.executeQuery()) {
+                row.next();
+                var pid = row.getInt(1);
+                grouped.markCompleted(first, Instant.now());
+                Eventually.await(() -> database.query("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE ? = ANY (pg_blocking_pids(pid))", Long.class, pid) == 1);
+            }
+        }
+        return holder;
+    }
+
+    private TargetEventPublication publish() {
+        return publications.create(TargetEventPublication.of("an event", PublicationTargetIdentifier.of(listener),
+                Instant.now()));
+    }
+
+    private long completed() {
+        return database.query("SELECT count(*) FROM event_publication WHERE listener_id = ? AND status = 'COMPLETED' "
+                + "AND completion_date IS NOT NULL", Long.class, listener);
+    }
+
+    private static String[] ids(List<TargetEventPublication> publications) {
+        return publications.stream().map(p -> p.getIdentifier().toString()).toArray(String[]::new);
+    }
+}

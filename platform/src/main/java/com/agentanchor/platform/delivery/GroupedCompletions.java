@@ -1,0 +1,171 @@
+package com.agentanchor.platform.delivery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.stereotype.Component;
+
+/**
+ * A delivered publication is marked completed by a writer of its own, which writes all the completions waiting at
+ * the time in one statement, instead of Modulith 2.0's statement and transaction per listener and event: a durable
+ * commit for each of them, five for a registration. The listener's thread returns without waiting for that commit. A
+ * completion lost with the instance (a crash, or a write that failed) leaves its publication incomplete, and the
+ * retry delivers it again: delivery is at least once in any case, and listeners tolerate a repeat
+ * ({@link IncompletePublicationRetry}). Stopping writes what waits, before the database goes; a completion after that
+ * is written at once, as before.
+ */
+@Component
+class GroupedCompletions implements BeanPostProcessor, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupedCompletions.class);
+
+    /** The most completions in one statement. */
+    static final int MOST = 500;
+
+    /** Put last into the queue when stopping; no publication has the nil identifier. */
+    private static final Completion STOP = new Completion(new UUID(0, 0), Instant.EPOCH);
+
+    /**
+     * What Modulith's repository writes for one completion in its default completion mode ("update", which the
+     * purge relies on too), for all of them at once.
+     */
+    private static final String COMPLETE = """
+            UPDATE event_publication p SET status = 'COMPLETED', completion_date = c.at
+              FROM unnest(?::uuid[], ?::timestamptz[]) AS c(id, at)
+             WHERE p.id = c.id""";
+
+    private final ObjectProvider<JdbcOperations> database;
+    private final BlockingQueue<Completion> waiting = new LinkedBlockingQueue<>();
+    /** Queueing holds the read lock, stopping the write lock: nothing is queued behind {@link #STOP}. */
+    private final ReadWriteLock state = new ReentrantReadWriteLock();
+    private volatile Thread writer;
+
+    GroupedCompletions(ObjectProvider<JdbcOperations> database) {
+        this.database = database;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (!(bean instanceof EventPublicationRepository)) {
+            return bean;
+        }
+        var proxy = new ProxyFactory(bean);
+        proxy.addInterface(EventPublicationRepository.class);
+        proxy.addAdvice((MethodInterceptor) this::intercept);
+        return proxy.getProxy(getClass().getClassLoader());
+    }
+
+    /** The registry marks a delivered publication completed through its in-memory copy; queued while running. */
+    private Object intercept(MethodInvocation call) throws Throwable {
+        if (call.getMethod().getName().equals("markCompleted")
+                && call.getArguments()[0] instanceof TargetEventPublication publication) {
+            var at = (Instant) call.getArguments()[1];
+            state.readLock().lock();
+            try {
+                if (writer != null) {
+                    publication.markCompleted(at); // what the repository's own method does before writing
+                    waiting.add(new Completion(publication.getIdentifier(), at));
+                    return null;
+                }
+            } finally {
+                state.readLock().unlock();
+            }
+        }
+        return call.proceed();
+    }
+
+    private void write() {
+        var database = this.database.getObject();
+        var batch = new ArrayList<Completion>(MOST);
+        var stopping = false;
+        while (!stopping) {
+            try {
+                batch.add(waiting.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            waiting.drainTo(batch, MOST - 1);
+            stopping = batch.remove(STOP);
+            write(database, batch);
+            batch.clear();
+        }
+    }
+
+    private void write(JdbcOperations database, List<Completion> batch) {
+        try {
+            database.update(COMPLETE, batch.stream().map(c -> c.publication().toString()).toArray(String[]::new),
+                    batch.stream().map(c -> c.at().toString()).toArray(String[]::new));
+        } catch (RuntimeException e) {
+            log.warn("{} completed event publications are left incomplete; the retry delivers them again",
+                    batch.size(), e);
+        }
+    }
+
+    @Override
+    public void start() {
+        state.writeLock().lock();
+        try {
+            var thread = new Thread(this::write, "publication-completions");
+            thread.setDaemon(true);
+            thread.start();
+            writer = thread;
+        } finally {
+            state.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread stopped;
+        state.writeLock().lock();
+        try {
+            stopped = writer;
+            if (stopped != null) {
+                writer = null;
+                waiting.add(STOP);
+            }
+        } finally {
+            state.writeLock().unlock();
+        }
+        if (stopped == null) {
+            return;
+        }
+        try {
+            stopped.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return writer != null;
+    }
+
+    /** Stops after the web server and the listeners' executor, so that their last completions are written too. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private record Completion(UUID publication, Instant at) {
+    }
+}
