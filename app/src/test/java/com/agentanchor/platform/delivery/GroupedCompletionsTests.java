@@ -14,11 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
 
+import com.agentanchor.platform.database.PublicationCompletions;
 import com.agentanchor.support.Eventually;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
@@ -34,7 +34,7 @@ class GroupedCompletionsTests {
     EventPublicationRepository publications;
 
     @Autowired
-    ObjectProvider<JdbcOperations> jdbc;
+    ObjectProvider<PublicationCompletions> completionWrites;
 
     @Autowired
     OwnerDatabase database;
@@ -45,7 +45,7 @@ class GroupedCompletionsTests {
 
     @BeforeEach
     void startWriter() {
-        completions = new GroupedCompletions(jdbc);
+        completions = new GroupedCompletions(completionWrites);
         grouped = (EventPublicationRepository) completions.postProcessAfterInitialization(publications, "test");
         completions.start();
     }

@@ -2,6 +2,7 @@ package com.agentanchor.platform.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -17,10 +18,11 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.stereotype.Component;
+
+import com.agentanchor.platform.database.PublicationCompletions;
 
 /**
  * A delivered publication is marked completed by a writer of its own, which writes all the completions waiting at
@@ -37,28 +39,19 @@ class GroupedCompletions implements BeanPostProcessor, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GroupedCompletions.class);
 
     /** The most completions in one statement. */
-    static final int MOST = 500;
+    private static final int MOST = 500;
 
     /** Put last into the queue when stopping; no publication has the nil identifier. */
     private static final Completion STOP = new Completion(new UUID(0, 0), Instant.EPOCH);
 
-    /**
-     * What Modulith's repository writes for one completion in its default completion mode ("update", which the
-     * purge relies on too), for all of them at once.
-     */
-    private static final String COMPLETE = """
-            UPDATE event_publication p SET status = 'COMPLETED', completion_date = c.at
-              FROM unnest(?::uuid[], ?::timestamptz[]) AS c(id, at)
-             WHERE p.id = c.id""";
-
-    private final ObjectProvider<JdbcOperations> database;
+    private final ObjectProvider<PublicationCompletions> store;
     private final BlockingQueue<Completion> waiting = new LinkedBlockingQueue<>();
     /** Queueing holds the read lock, stopping the write lock: nothing is queued behind {@link #STOP}. */
     private final ReadWriteLock state = new ReentrantReadWriteLock();
     private volatile Thread writer;
 
-    GroupedCompletions(ObjectProvider<JdbcOperations> database) {
-        this.database = database;
+    GroupedCompletions(ObjectProvider<PublicationCompletions> store) {
+        this.store = store;
     }
 
     @Override
@@ -92,7 +85,7 @@ class GroupedCompletions implements BeanPostProcessor, SmartLifecycle {
     }
 
     private void write() {
-        var database = this.database.getObject();
+        var store = this.store.getObject();
         var batch = new ArrayList<Completion>(MOST);
         var stopping = false;
         while (!stopping) {
@@ -104,15 +97,18 @@ class GroupedCompletions implements BeanPostProcessor, SmartLifecycle {
             }
             waiting.drainTo(batch, MOST - 1);
             stopping = batch.remove(STOP);
-            write(database, batch);
+            if (!batch.isEmpty()) {
+                write(store, batch);
+            }
             batch.clear();
         }
     }
 
-    private void write(JdbcOperations database, List<Completion> batch) {
+    private static void write(PublicationCompletions store, List<Completion> batch) {
+        var completedAt = new LinkedHashMap<UUID, Instant>();
+        batch.forEach(c -> completedAt.put(c.publication(), c.at()));
         try {
-            database.update(COMPLETE, batch.stream().map(c -> c.publication().toString()).toArray(String[]::new),
-                    batch.stream().map(c -> c.at().toString()).toArray(String[]::new));
+            store.write(completedAt);
         } catch (RuntimeException e) {
             log.warn("{} completed event publications are left incomplete; the retry delivers them again",
                     batch.size(), e);
