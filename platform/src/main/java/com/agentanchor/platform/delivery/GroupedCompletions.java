@@ -10,15 +10,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +30,7 @@ import com.agentanchor.platform.database.PublicationCompletions;
  * is written at once, as before.
  */
 @Component
-class GroupedCompletions implements BeanPostProcessor, SmartLifecycle {
+class GroupedCompletions extends RegistryRepositoryAdvice implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupedCompletions.class);
 
@@ -54,19 +50,9 @@ class GroupedCompletions implements BeanPostProcessor, SmartLifecycle {
         this.store = store;
     }
 
-    @Override
-    public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (!(bean instanceof EventPublicationRepository)) {
-            return bean;
-        }
-        var proxy = new ProxyFactory(bean);
-        proxy.addInterface(EventPublicationRepository.class);
-        proxy.addAdvice((MethodInterceptor) this::intercept);
-        return proxy.getProxy(getClass().getClassLoader());
-    }
-
     /** The registry marks a delivered publication completed through its in-memory copy; queued while running. */
-    private Object intercept(MethodInvocation call) throws Throwable {
+    @Override
+    public Object invoke(MethodInvocation call) throws Throwable {
         if (call.getMethod().getName().equals("markCompleted")
                 && call.getArguments()[0] instanceof TargetEventPublication publication) {
             var at = (Instant) call.getArguments()[1];

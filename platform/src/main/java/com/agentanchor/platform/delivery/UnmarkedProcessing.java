@@ -3,11 +3,7 @@ package com.agentanchor.platform.delivery;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
-import org.springframework.aop.framework.ProxyFactory;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,40 +17,26 @@ import org.springframework.stereotype.Component;
  * {@code spring.modulith.events.staleness}).
  */
 @Component
-class UnmarkedProcessing implements BeanPostProcessor {
-
-    @Override
-    public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (!(bean instanceof EventPublicationRepository)) {
-            return bean;
-        }
-        var proxy = new ProxyFactory(bean);
-        proxy.addInterface(EventPublicationRepository.class);
-        proxy.addAdvice(new FirstDeliveriesUnmarked());
-        return proxy.getProxy(getClass().getClassLoader());
-    }
+class UnmarkedProcessing extends RegistryRepositoryAdvice {
 
     /**
-     * Remembers the publications this instance claimed for a retry until their listener starts (a claim and its
-     * delivery run in the same instance); only those are marked.
+     * The publications this instance claimed for a retry, until their listener starts (a claim and its delivery run
+     * in the same instance); only those are marked.
      */
-    private static final class FirstDeliveriesUnmarked implements MethodInterceptor {
+    private final Set<Object> retried = ConcurrentHashMap.newKeySet();
 
-        private final Set<Object> retried = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public Object invoke(MethodInvocation call) throws Throwable {
-            return switch (call.getMethod().getName()) {
-                case "markResubmitted" -> {
-                    var claimed = call.proceed();
-                    if (Boolean.TRUE.equals(claimed)) {
-                        retried.add(call.getArguments()[0]);
-                    }
-                    yield claimed;
+    @Override
+    public Object invoke(MethodInvocation call) throws Throwable {
+        return switch (call.getMethod().getName()) {
+            case "markResubmitted" -> {
+                var claimed = call.proceed();
+                if (Boolean.TRUE.equals(claimed)) {
+                    retried.add(call.getArguments()[0]);
                 }
-                case "markProcessing" -> retried.remove(call.getArguments()[0]) ? call.proceed() : null;
-                default -> call.proceed();
-            };
-        }
+                yield claimed;
+            }
+            case "markProcessing" -> retried.remove(call.getArguments()[0]) ? call.proceed() : null;
+            default -> call.proceed();
+        };
     }
 }
