@@ -1,5 +1,6 @@
 package com.agentanchor.platform.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,9 @@ class GroupedCompletions extends RegistryRepositoryAdvice implements SmartLifecy
 
     /** The most completions in one statement. */
     private static final int MOST = 500;
+
+    /** The longest a stop waits for the writer (a database gone away): what is left is delivered again later. */
+    private static final Duration STOPPING = Duration.ofSeconds(10);
 
     /** Put last into the queue when stopping; no publication has the nil identifier. */
     private static final Completion STOP = new Completion(new UUID(0, 0), Instant.EPOCH);
@@ -131,7 +135,7 @@ class GroupedCompletions extends RegistryRepositoryAdvice implements SmartLifecy
             return;
         }
         try {
-            stopped.join();
+            stopped.join(STOPPING.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
