@@ -79,7 +79,8 @@ class GroupedCompletionsTests {
         try (var lock = writerHeldUp()) {
             queued.forEach(publication -> grouped.markCompleted(publication, Instant.now()));
             stopper.start();
-            Eventually.await(() -> stopper.getState() == Thread.State.WAITING || !stopper.isAlive());
+            // stop() waits for the writer, which waits for the lock: or, without that wait, has already returned
+            Eventually.await(() -> stopper.getState() == Thread.State.TIMED_WAITING || !stopper.isAlive());
         }
         stopper.join();
         assertThat(writtenWhenStopped).hasValue(11);
