@@ -74,7 +74,7 @@ class RowLevelSecurityTests {
     /**
      * The helpers through which policies read who acts are inlined into the query, an expression evaluated once per
      * statement: with a SET clause (as a definer helper needs) each would be a function call that saves and
-     * restores search_path, a third of a single-row insert's time under these policies.
+     * restores search_path, about half of an agent's single-row observer insert (0.425 against 0.222 ms, measured).
      */
     @Test
     void thePoliciesReadWhoActsWithoutCallingAFunction() {
