@@ -109,6 +109,10 @@ public final class LoadBenchmark {
     private record Result(double rate, double p50, double p95, double p99, double max, long requests, long errors) {
     }
 
+    /** CPU time per request of the measured interval, in microseconds: the app's JVM and the database's processes. */
+    private record Cpu(double app, double database) {
+    }
+
     private boolean wanted(String name) {
         var only = options.get("only");
         return only == null || Arrays.asList(only.split(",")).contains(name);
@@ -170,18 +174,23 @@ public final class LoadBenchmark {
                 floorBefore = drive(floorBase, "/", null, 4, duration);
             }
             var results = new LinkedHashMap<Case, Result>();
+            var cpu = new LinkedHashMap<Case, Cpu>();
+            var meter = new CpuMeter(app.process.pid(), database == null ? null : database.dir.resolve("data"));
             for (var c : cases) {
                 if (!wanted(c.name)) {
                     continue;
                 }
                 drive(base, c.path, c.script, c.connections, warmup);
-                results.put(c, drive(base, c.path, c.script, c.connections, duration));
+                var before = meter.ticks();
+                var result = drive(base, c.path, c.script, c.connections, duration);
+                results.put(c, result);
+                cpu.put(c, meter.perRequest(before, meter.ticks(), result.requests));
             }
             Result floorAfter = wanted("floor") ? drive(floorBase, "/", null, 4, duration) : null;
             Result rate = wanted("rate") ? constantRate(base, "/api/agents?size=20", token, 300,
                     Integer.parseInt(options.getOrDefault("rate-seconds", "60"))) : null;
 
-            report(floorBefore, floorAfter, results, rate);
+            report(floorBefore, floorAfter, results, cpu, rate);
         } finally {
             app.stop();
             floor.stop(0);
@@ -191,13 +200,14 @@ public final class LoadBenchmark {
         }
     }
 
-    private void report(Result before, Result after, Map<Case, Result> results, Result rate) {
+    private void report(Result before, Result after, Map<Case, Result> results, Map<Case, Cpu> cpu, Result rate) {
         double floor = before == null ? 0 : (after == null ? before.rate : (before.rate + after.rate) / 2);
         System.out.println();
-        System.out.println("| endpoint | conns | requests/s | share of floor | p50 ms | p95 ms | p99 ms | errors | target |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| endpoint | conns | requests/s | share of floor | p50 ms | p95 ms | p99 ms | errors"
+                + " | CPU µs/request: app, database | target |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         if (before != null) {
-            row("floor: JDK HttpServer, constant body (before)", 4, before, floor, "");
+            row("floor: JDK HttpServer, constant body (before)", 4, before, floor, null, "");
         }
         for (var e : results.entrySet()) {
             var c = e.getKey();
@@ -209,10 +219,10 @@ public final class LoadBenchmark {
                         c.targetShare, share >= c.targetShare ? "share met" : "share NOT met")
                         + (r.rate >= c.targetRate ? ", rate met" : ", rate NOT met");
             }
-            row(c.label, c.connections, r, floor, target);
+            row(c.label, c.connections, r, floor, cpu.get(c), target);
         }
         if (after != null) {
-            row("floor: JDK HttpServer, constant body (after)", 4, after, floor, "");
+            row("floor: JDK HttpServer, constant body (after)", 4, after, floor, null, "");
         }
         if (rate != null) {
             System.out.printf(Locale.ROOT,
@@ -226,10 +236,79 @@ public final class LoadBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    private static void row(String label, int connections, Result r, double floor, String target) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %s | %.2f | %.2f | %.2f | %d | %s |%n", label, connections,
-                r.rate, floor > 0 ? String.format(Locale.ROOT, "%.1f %%", 100 * r.rate / floor) : "-", r.p50, r.p95,
-                r.p99, r.errors, target);
+    private static void row(String label, int connections, Result r, double floor, Cpu cpu, String target) {
+        System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %s | %.2f | %.2f | %.2f | %d | %s | %s |%n", label,
+                connections, r.rate, floor > 0 ? String.format(Locale.ROOT, "%.1f %%", 100 * r.rate / floor) : "-",
+                r.p50, r.p95, r.p99, r.errors,
+                cpu == null ? "" : String.format(Locale.ROOT, "%,.0f, %s", cpu.app,
+                        Double.isNaN(cpu.database) ? "-" : String.format(Locale.ROOT, "%,.0f", cpu.database)),
+                target);
+    }
+
+    /**
+     * Requests/s move with the machine's load (the floor by a third within one run); the CPU time a request costs
+     * moves far less, so it is the figure that tells a change's effect from the noise. Read from /proc: the app's
+     * JVM, and the cluster's postmaster with every process under it (a backend that has exited counts through the
+     * postmaster's children's time). An external database ({@code --database-url}) is not measured.
+     */
+    private static final class CpuMeter {
+        private static final double MICROS_PER_TICK = 1e6 / 100; // USER_HZ: 100 on Linux
+
+        private final long app;
+        private final Path data;
+
+        CpuMeter(long app, Path data) {
+            this.app = app;
+            this.data = data;
+        }
+
+        long[] ticks() throws IOException {
+            long database = -1;
+            if (data != null) {
+                long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+                database = stat(postmaster, true);
+                try (var processes = Files.list(Path.of("/proc"))) {
+                    for (var dir : (Iterable<Path>) processes::iterator) {
+                        var name = dir.getFileName().toString();
+                        if (name.chars().allMatch(Character::isDigit) && parent(dir) == postmaster) {
+                            database += stat(Long.parseLong(name), true);
+                        }
+                    }
+                }
+            }
+            return new long[] {stat(app, false), database};
+        }
+
+        Cpu perRequest(long[] before, long[] after, long requests) {
+            double app = (after[0] - before[0]) * MICROS_PER_TICK / requests;
+            double database = before[1] < 0 ? Double.NaN : (after[1] - before[1]) * MICROS_PER_TICK / requests;
+            return new Cpu(app, database);
+        }
+
+        /** utime + stime (fields 14 and 15 of /proc/PID/stat), with the reaped children's too when asked. */
+        private static long stat(long pid, boolean children) {
+            var f = fields(Path.of("/proc", Long.toString(pid)));
+            if (f == null) {
+                return 0; // exited between the listing and the read: counted with its parent's children
+            }
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return children ? ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]) : ticks;
+        }
+
+        private static long parent(Path dir) {
+            var f = fields(dir);
+            return f == null ? -1 : Long.parseLong(f[1]);
+        }
+
+        /** The fields after the command's name (which may hold spaces): [0] is field 3, the state. */
+        private static String[] fields(Path dir) {
+            try {
+                var line = Files.readString(dir.resolve("stat"));
+                return line.substring(line.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException gone) {
+                return null;
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ the app
