@@ -28,6 +28,7 @@ import com.agentanchor.agents.domain.AgentStatus;
 import com.agentanchor.platform.paging.Cursor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,12 +44,17 @@ class JdbcAgents implements Agents {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    // Bound once: a list page reads two documents per row, and each readValue(String, Class) resolved the type anew.
+    private final ObjectReader configs;
+    private final ObjectReader metadata;
 
     JdbcAgents(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json.rebuild()
                 .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .build();
+        this.configs = this.json.readerFor(AgentConfig.class);
+        this.metadata = this.json.readerFor(AgentMetadata.class);
     }
 
     @Override
@@ -228,8 +234,8 @@ class JdbcAgents implements Agents {
                 rs.getString("model"),
                 AgentStatus.valueOf(rs.getString("status")),
                 rs.getInt("trust_score"),
-                read(rs.getString("config"), AgentConfig.class),
-                read(rs.getString("metadata"), AgentMetadata.class),
+                read(rs.getBytes("config"), configs),
+                read(rs.getBytes("metadata"), metadata),
                 rs.getInt("total_interactions"),
                 rs.getInt("successful_interactions"),
                 instant(rs, "created_at"),
@@ -238,8 +244,9 @@ class JdbcAgents implements Agents {
                 instant(rs, "retired_at"));
     }
 
-    private <T> T read(String stored, Class<T> type) {
-        return stored == null ? null : json.readValue(stored, type);
+    /** The column's text as the driver received it (UTF-8): parsed without first becoming a String. */
+    private static <T> T read(byte[] stored, ObjectReader reader) {
+        return stored == null ? null : reader.readValue(stored);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
