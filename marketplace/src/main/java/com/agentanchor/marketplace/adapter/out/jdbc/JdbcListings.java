@@ -29,6 +29,7 @@ import com.agentanchor.marketplace.domain.ListingStatus;
 import com.agentanchor.marketplace.domain.Terms;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,10 +48,13 @@ class JdbcListings implements Listings {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    // Bound once, as JdbcAgents' are: a document per row of a page.
+    private final ObjectReader previews;
 
     JdbcListings(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.previews = json.readerFor(new TypeReference<LinkedHashMap<String, Object>>() { });
     }
 
     @Override
@@ -272,14 +276,14 @@ class JdbcListings implements Listings {
     }
 
     private Listing listing(ResultSet rs, int row) throws SQLException {
+        // The columns' text as the driver received it (UTF-8), parsed without first becoming a String.
         var tags = new ArrayList<String>();
-        var stored = rs.getString("tags");
+        var stored = rs.getBytes("tags");
         if (stored != null) {
             json.readTree(stored).forEach(tag -> tags.add(tag.asString()));
         }
-        var preview = rs.getString("preview_config");
-        Map<String, Object> previewConfig = preview == null ? Map.of()
-                : json.readValue(preview, new TypeReference<LinkedHashMap<String, Object>>() { });
+        var preview = rs.getBytes("preview_config");
+        Map<String, Object> previewConfig = preview == null ? Map.of() : previews.readValue(preview);
         var terms = new Terms(rs.getBigDecimal("commission_rate"), rs.getBigDecimal("clone_price"),
                 rs.getBigDecimal("enterprise_price"), rs.getBoolean("available_for_commission"),
                 rs.getBoolean("available_for_clone"), rs.getBoolean("available_for_enterprise"),
