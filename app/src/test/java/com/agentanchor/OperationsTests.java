@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.support.Api;
@@ -34,6 +35,13 @@ class OperationsTests {
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
+
+    /** Blackbird is on the classpath only: Spring Boot registers it, and a page of agents is serialized through it. */
+    @Test
+    void theApplicationsJsonMapperCarriesBlackbird(@Autowired JsonMapper applications) {
+        assertThat(applications.registeredModules()).extracting(module -> module.getClass().getSimpleName())
+                .contains("BlackbirdModule");
+    }
 
     @Test
     void healthShowsTheDatabaseAndRealtimeAndProbesAnswer() throws Exception {

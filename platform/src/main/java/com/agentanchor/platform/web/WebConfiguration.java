@@ -13,7 +13,6 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
-import tools.jackson.module.blackbird.BlackbirdModule;
 
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
@@ -38,7 +37,7 @@ class WebConfiguration {
      */
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
-        return json -> json.addModule(new AcceptableTextModule()).addModule(new BlackbirdModule()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+        return json -> json.addModule(new AcceptableTextModule()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
