@@ -43,6 +43,13 @@ class OperationsTests {
                 .contains("BlackbirdModule");
     }
 
+    /** Instants are written by the cheaper serializer of the same shape, not the JDK's formatter. */
+    @Test
+    void theApplicationsJsonMapperWritesInstantsWithoutTheGeneralFormatter(@Autowired JsonMapper applications) {
+        assertThat(applications._serializationContext().findValueSerializer(Instant.class).getClass().getSimpleName())
+                .isEqualTo("IsoInstantSerializer");
+    }
+
     @Test
     void healthShowsTheDatabaseAndRealtimeAndProbesAnswer() throws Exception {
         var health = json.readTree(get("/actuator/health", null).body());
