@@ -77,6 +77,20 @@ class OperationsTests {
                 "agentanchor_truthchain_appends_total");
     }
 
+    /**
+     * A refused token is counted by its kind; a request's authentication is not timed apart from the request (no
+     * observation per authentication: issue 13).
+     */
+    @Test
+    void refusedTokensAreCountedAndAuthenticationsNotTimedApart() throws Exception {
+        var refused = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/agents"))
+                .header("Authorization", "Bearer not.a.jwt").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        var metrics = get("/actuator/prometheus", null).body();
+        assertThat(metrics).contains("agentanchor_authentication_failures_total{application=\"agentanchor\","
+                + "reason=\"InvalidBearerTokenException\"}").doesNotContain("spring_security_authentications");
+    }
+
     @Test
     void everyResponseCarriesARequestIdAndAPlainOneIsKept() throws Exception {
         var generated = get("/actuator/health", null).headers().firstValue("X-Request-Id");

@@ -42,6 +42,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import com.agentanchor.platform.web.ProblemResponses;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -107,24 +110,24 @@ class SecurityConfiguration {
     /**
      * Spring Security otherwise wraps every filter of the chain (fifteen of them here) in an observation of its own,
      * each a timer with its tags looked up per request: most of the time an endpoint that touches nothing spent
-     * (issue 13). Nor is each authorization decision observed: a timer per request that says no more than
-     * {@code http.server.requests} already does (a refusal is its 401 or 403, by URI), about a twentieth of what the
-     * liveness probe cost. The request as a whole is still observed (and a span when a tracer is configured), and so
-     * is each authentication, whose failures are worth a metric of their own.
+     * (issue 13). Nor is each authorization decision or authentication observed: a timer each per request that says
+     * no more than {@code http.server.requests} already does (a refusal is its 401 or 403, by URI), together about a
+     * twentieth of what a page of agents cost. The request as a whole is still observed (and a span when a tracer is
+     * configured); failed authentications are counted below.
      */
     @Bean
     static SecurityObservationSettings securityObservations() {
-        return SecurityObservationSettings.withDefaults().shouldObserveRequests(false)
-                .shouldObserveAuthorizations(false).build();
+        return SecurityObservationSettings.noObservations();
     }
 
     /**
      * A bearer token is authenticated on every request, and nothing listens for the success: one event per request
      * through the application's event multicaster (the event publication registry's among them) was about 1 % of
-     * what a list request cost (issue 13). Failures are still published.
+     * what a list request cost (issue 13). A failure is published and counted in
+     * {@code agentanchor.authentication.failures}, by the failure's kind (a handful of exception types).
      */
     @Bean
-    AuthenticationEventPublisher failedAuthentications(ApplicationEventPublisher events) {
+    AuthenticationEventPublisher failedAuthentications(ApplicationEventPublisher events, MeterRegistry meters) {
         var failures = new DefaultAuthenticationEventPublisher(events);
         return new AuthenticationEventPublisher() {
             @Override
@@ -133,6 +136,9 @@ class SecurityConfiguration {
 
             @Override
             public void publishAuthenticationFailure(AuthenticationException failure, Authentication authentication) {
+                Counter.builder("agentanchor.authentication.failures")
+                        .description("Bearer tokens refused (a JWT that does not verify or has expired, …)")
+                        .tag("reason", failure.getClass().getSimpleName()).register(meters).increment();
                 failures.publishAuthenticationFailure(failure, authentication);
             }
         };
