@@ -9,6 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import com.agentanchor.support.Api;
 import com.agentanchor.support.IntegrationTest;
@@ -118,6 +121,12 @@ class HostileClientTests {
                 null);
         assertThat(dotDot.status()).isEqualTo(400);
         assertThat(dotDot.isProblem()).as("%s", dotDot).isTrue();
+        // A C1 control (NEL) in a header: Tomcat passes it on (obs-text), the firewall refuses it when it is read.
+        var control = RawHttp.send(port, "GET /api/agents HTTP/1.1\r\nAuthorization: Bearer " + token + "\u0085\r\n",
+                null);
+        assertThat(control.status()).isEqualTo(400);
+        assertThat(control.isProblem()).as("%s", control).isTrue();
+        assertThat(control.body()).contains("a control character in its path, a header or a parameter");
         var semicolon = RawHttp.send(port, "GET /api/agents;x=1 HTTP/1.1\r\n", null);
         assertThat(semicolon.status()).isEqualTo(400);
         assertThat(semicolon.isProblem()).isTrue();
@@ -125,6 +134,16 @@ class HostileClientTests {
         var error = api.get("/error", null);
         assertThat(error.status()).as("/error itself is nothing to serve").isEqualTo(404);
         assertThat(error.isProblem()).isTrue();
+    }
+
+    /**
+     * The application's firewall is the one the filter chain uses (Spring Security's composite proxy keeps the chain
+     * that filters behind a field of its own); its handler of refused requests shows in the problem's detail.
+     */
+    @Test
+    void theFilterChainUsesTheApplicationsFirewall(@Autowired FilterChainProxy chain, @Autowired HttpFirewall firewall) {
+        var filtering = ReflectionTestUtils.getField(chain, "springSecurityFilterChain");
+        assertThat(ReflectionTestUtils.getField(filtering, "firewall")).isSameAs(firewall);
     }
 
     @Test

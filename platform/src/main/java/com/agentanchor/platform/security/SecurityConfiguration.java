@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import com.agentanchor.platform.web.ProblemResponses;
@@ -98,13 +99,23 @@ class SecurityConfiguration {
     }
 
     /**
-     * A path the firewall refuses ({@code /api/agents/%2e%2e}, an encoded slash or a semicolon) is a client's mistake
-     * like any other: a 400 in problem details, not an exception for the container to report.
+     * Spring Security's strict firewall, its text checks without regular expressions ({@link FirewallText}); the
+     * filter chain takes it, like the handler below, from the context.
+     */
+    @Bean
+    static HttpFirewall firewall() {
+        return FirewallText.firewall();
+    }
+
+    /**
+     * A request the firewall refuses (a path with an encoded dot, slash or semicolon, a control character in a header)
+     * is a client's mistake like any other: a 400 in problem details, not an exception for the container to report.
      */
     @Bean
     RequestRejectedHandler problemOnRejectedRequest(ProblemResponses problems) {
         return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "Bad Request",
-                "The request's path is not accepted (an encoded dot, slash, semicolon or control character)");
+                "The request is not accepted: an encoded dot, slash or semicolon in its path, or a control character in "
+                        + "its path, a header or a parameter");
     }
 
     /**
