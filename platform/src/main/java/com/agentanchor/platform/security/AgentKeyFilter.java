@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class AgentKeyFilter extends OncePerRequestFilter {
 
-    private static final String BEARER_KEY = "Bearer " + AgentKeys.PREFIX;
+    static final String BEARER_KEY = "Bearer " + AgentKeys.PREFIX;
 
     private final AgentKeys keys;
     private final AuthenticationEntryPoint entryPoint;

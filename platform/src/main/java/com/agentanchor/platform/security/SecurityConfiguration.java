@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -159,8 +160,15 @@ class SecurityConfiguration {
     private static final DefaultBearerTokenResolver BEARER = new DefaultBearerTokenResolver();
     private static final JwtGrantedAuthoritiesConverter SCOPES = new JwtGrantedAuthoritiesConverter();
 
-    /** Agent keys are bearer tokens too, but {@link AgentKeyFilter}'s: the JWT filter leaves them alone. */
+    /**
+     * Agent keys are bearer tokens too, but {@link AgentKeyFilter}'s: the JWT filter leaves them alone. One in its
+     * exact form was authenticated (or refused) already, and is not matched against the token pattern again.
+     */
     private static String jwtOnly(HttpServletRequest request) {
+        var header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.startsWith(AgentKeyFilter.BEARER_KEY)) {
+            return null;
+        }
         var token = BEARER.resolve(request);
         return token == null || token.startsWith(AgentKeys.PREFIX) ? null : token;
     }
