@@ -52,8 +52,9 @@ import com.sun.net.httpserver.HttpServer;
  * floor: a JDK {@link HttpServer} answering a constant body with TCP_NODELAY, driven by the same tool at the same
  * concurrency. Every figure is printed as a share of that floor, next to the issue's target.
  *
- * <p>Options: {@code --jar PATH}, {@code --warmup S} (per case, default 25: with less, on two busy cores the JIT
- * has not settled and the figures halve),
+ * <p>Options: {@code --jar PATH}, {@code --warmup S} (per case, default 60, the issue's own: with 25 the C2
+ * compiler still took a third of a core through the list's measured seconds, and the same jar's figures halved
+ * between runs),
  * {@code --duration S} (per measurement, default 15), {@code --rate-seconds S} (default 60), {@code --only a,b}
  * (case names: floor, liveness, config, list, list16, agent, register, record, listings, rate),
  * {@code --jfr FILE} (record the app with JFR during the run), {@code --jvm-arg ARG} (repeatable),
@@ -73,7 +74,7 @@ public final class LoadBenchmark {
     private LoadBenchmark(Map<String, String> options, List<String> jvmArgs) {
         this.options = options;
         this.jvmArgs = jvmArgs;
-        this.warmup = Integer.parseInt(options.getOrDefault("warmup", "25"));
+        this.warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
         this.duration = Integer.parseInt(options.getOrDefault("duration", "15"));
         this.wrk = !options.containsKey("jvm") && onPath("wrk");
     }
