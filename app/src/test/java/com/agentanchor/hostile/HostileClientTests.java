@@ -138,7 +138,8 @@ class HostileClientTests {
 
     /**
      * The application's firewall is the one the filter chain uses (Spring Security's composite proxy keeps the chain
-     * that filters behind a field of its own); its handler of refused requests shows in the problem's detail.
+     * that filters behind a field of its own; its own firewall is a default one). The application's handler of refused
+     * requests shows in the detail asserted above.
      */
     @Test
     void theFilterChainUsesTheApplicationsFirewall(@Autowired FilterChainProxy chain, @Autowired HttpFirewall firewall) {

@@ -6,7 +6,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * The text {@link StrictHttpFirewall} accepts in header names and values and in parameters, checked without a regular
  * expression. Its defaults match each string against {@code [\p{IsAssigned}&&[^\p{IsControl}]]*} (values: a tab
  * too) as the request's code reads it: a header looked up is checked each time, a dozen matchers per request, about a
- * fortieth of what a page of agents cost (issue 13). The same rule, code point by code point, with printable ASCII
+ * thirtieth of what a page of agents cost (issue 13). The same rule, code point by code point, with printable ASCII
  * decided at once.
  */
 final class FirewallText {

@@ -123,9 +123,9 @@ class SecurityConfiguration {
      * Spring Security otherwise wraps every filter of the chain (fifteen of them here) in an observation of its own,
      * each a timer with its tags looked up per request: most of the time an endpoint that touches nothing spent
      * (issue 13). Nor is each authorization decision or authentication observed: a timer each per request that says
-     * no more than {@code http.server.requests} already does (a refusal is its 401 or 403, by URI), together about a
-     * twentieth of what a page of agents cost. The request as a whole is still observed (and a span when a tracer is
-     * configured); failed authentications are counted below.
+     * no more than {@code http.server.requests} already does (a refusal is its 401 or 403, by URI); the decision's was
+     * about a twentieth of what the liveness probe cost, the authentication's 4.6 % of a page of agents. The request
+     * as a whole is still observed (and a span when a tracer is configured); failed authentications are counted below.
      */
     @Bean
     static SecurityObservationSettings securityObservations() {
