@@ -249,9 +249,9 @@ public final class LoadBenchmark {
     /**
      * Requests/s move with the machine's load (the floor by a third within one run). The CPU time a request costs
      * moves too where the host's preemption is not reported as steal time, but the two together tell a request made
-     * cheaper from a machine grown faster. Read from /proc: the app's
-     * JVM, and the cluster's postmaster with every process under it (a backend that has exited counts through the
-     * postmaster's children's time). An external database ({@code --database-url}) is not measured.
+     * cheaper from a machine grown faster. Read from /proc: the app's JVM, and the cluster's postmaster with every
+     * process under it (a backend that has exited counts through the postmaster's children's time). An external
+     * database ({@code --database-url}) is not measured.
      */
     private static final class CpuMeter {
         private static final double MICROS_PER_TICK = 1e6 / 100; // USER_HZ: 100 on Linux

@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class AgentKeyFilter extends OncePerRequestFilter {
 
-    static final String BEARER_KEY = "Bearer " + AgentKeys.PREFIX;
+    private static final String BEARER_KEY = "Bearer " + AgentKeys.PREFIX;
 
     private final AgentKeys keys;
     private final AuthenticationEntryPoint entryPoint;
@@ -32,7 +32,7 @@ class AgentKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var header = request.getHeader("Authorization");
-        if (header == null || !header.startsWith(BEARER_KEY)) {
+        if (!carriesKey(header)) {
             chain.doFilter(request, response);
             return;
         }
@@ -45,5 +45,10 @@ class AgentKeyFilter extends OncePerRequestFilter {
         context.setAuthentication(new AgentAuthentication(agent.get()));
         SecurityContextHolder.setContext(context);
         keys.actFor(agent.get(), request, response, chain);
+    }
+
+    /** An {@code Authorization} header in the form this filter authenticates (or refuses) itself. */
+    static boolean carriesKey(String header) {
+        return header != null && header.startsWith(BEARER_KEY);
     }
 }

@@ -165,8 +165,7 @@ class SecurityConfiguration {
      * exact form was authenticated (or refused) already, and is not matched against the token pattern again.
      */
     private static String jwtOnly(HttpServletRequest request) {
-        var header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.startsWith(AgentKeyFilter.BEARER_KEY)) {
+        if (AgentKeyFilter.carriesKey(request.getHeader(HttpHeaders.AUTHORIZATION))) {
             return null;
         }
         var token = BEARER.resolve(request);
