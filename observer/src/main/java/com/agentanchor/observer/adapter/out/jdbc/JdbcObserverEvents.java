@@ -40,11 +40,9 @@ class JdbcObserverEvents implements ObserverEvents {
 
     @Override
     public Optional<RecordedObservation> append(Observation o) {
-        // Looking first keeps a redelivery from drawing (and wasting) a sequence number; the unique index decides races.
-        if (o.sourceEventId() != null && jdbc.sql("SELECT count(*) FROM observer_events WHERE source_event_id = ?")
-                .param(o.sourceEventId()).query(Long.class).single() > 0) {
-            return Optional.empty();
-        }
+        // A redelivered source event meets the unique index and returns no row. It draws a sequence number that is
+        // never used: a gap, which the feed's cursor tolerates (numbers are never promised to be dense), and cheaper
+        // than a look first on every first delivery (one statement of eight in an authorization check).
         return jdbc.sql("""
                 INSERT INTO observer_events (source_event_id, event_type, category, severity, subject_type, subject_id,
                                              actor_type, actor_id, title, description, payload, anomaly_score,
