@@ -3,7 +3,9 @@ package com.agentanchor.hostile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -22,10 +24,20 @@ final class RawHttp {
         }
     }
 
-    /** Sends {@code head} (the request line and headers, each ending CRLF, without the blank line) and {@code body}. */
+    /**
+     * Sends {@code head} (the request line and headers, each ending CRLF, without the blank line) and {@code body},
+     * asking the server to close the connection after its answer, and reads until it does. A server that keeps it
+     * open well past its answer (it waits, holding a request thread, for a body that never comes) fails the test:
+     * the wait is shorter than the app's connection timeout (10 s), so a hold of that length is caught.
+     */
     static Reply send(int port, String head, byte[] body) throws IOException {
+        return send(port, head, body, Duration.ofSeconds(8));
+    }
+
+    /** As {@link #send(int, String, byte[])}, failing only if the connection is still open after {@code wait}. */
+    static Reply send(int port, String head, byte[] body, Duration wait) throws IOException {
         try (var socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(20_000);
+            socket.setSoTimeout((int) wait.toMillis());
             var out = socket.getOutputStream();
             out.write((head + "Host: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             if (body != null) {
@@ -39,6 +51,8 @@ final class RawHttp {
             var read = new ByteArrayOutputStream();
             try {
                 socket.getInputStream().transferTo(read);
+            } catch (SocketTimeoutException held) {
+                throw new AssertionError("the connection was still open " + wait + " after this answer: " + read, held);
             } catch (IOException reset) {
                 // A reset after the answer: what was read is the answer.
             }

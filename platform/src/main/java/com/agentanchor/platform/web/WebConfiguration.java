@@ -26,6 +26,12 @@ class WebConfiguration {
         return ProblemErrorReports.installer();
     }
 
+    /** A body too large to drain is not waited for after its answer ({@link UnreadBodies}). */
+    @Bean
+    TomcatContextCustomizer unreadBodies() {
+        return context -> context.getPipeline().addValve(new UnreadBodies());
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
