@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -107,6 +108,9 @@ class OtlpTracesTests {
         assertThat(post("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"zz\"}]}]}]}".getBytes(),
                 "application/json", null).statusCode()).isEqualTo(400);
         assertThat(post("[]".getBytes(), "application/json", "br").statusCode()).isEqualTo(415);
+        var truncated = post(Arrays.copyOf(gzip("{}".getBytes()), 12), "application/json", "gzip");
+        assertThat(truncated.statusCode()).isEqualTo(400);
+        assertThat(new String(truncated.body())).contains("The body is not gzip: it ends too soon");
         var unauthenticated = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/traces"))
                 .header("Content-Type", "application/x-protobuf")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0])).build(),

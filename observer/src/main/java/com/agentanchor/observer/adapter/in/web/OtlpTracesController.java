@@ -1,6 +1,7 @@
 package com.agentanchor.observer.adapter.in.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -153,6 +154,8 @@ class OtlpTracesController {
                 throw problem(HttpStatus.CONTENT_TOO_LARGE, "More than " + MAX_UNZIPPED + " bytes unzipped");
             }
             return unzipped;
+        } catch (EOFException e) { // its message is empty
+            throw problem(HttpStatus.BAD_REQUEST, "The body is not gzip: it ends too soon");
         } catch (IOException e) {
             throw problem(HttpStatus.BAD_REQUEST, "The body is not gzip: " + e.getMessage());
         }
