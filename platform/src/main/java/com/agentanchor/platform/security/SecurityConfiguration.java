@@ -7,6 +7,7 @@ import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,6 +42,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.filter.CorsFilter;
 
 import com.agentanchor.platform.web.ProblemResponses;
 
@@ -58,7 +60,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, ProblemResponses problems,
-            ObjectProvider<Caller> callers, ObjectProvider<AgentKeys> agentKeys) throws Exception {
+            ObjectProvider<Caller> callers, ObjectProvider<AgentKeys> agentKeys,
+            @Value("${agentanchor.web.allowed-origins:}") List<String> origins) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
         callers.ifAvailable(caller -> http.addFilterAfter(new CallerFilter(caller),
                 BearerTokenAuthenticationFilter.class));
@@ -66,6 +69,7 @@ class SecurityConfiguration {
                 BearerTokenAuthenticationFilter.class));
         return http
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies to forge requests with
+                .addFilterAt(BrowserOrigins.filter(origins, problems), CorsFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         // A long poll's answer is written in an async dispatch of a request authorized already.

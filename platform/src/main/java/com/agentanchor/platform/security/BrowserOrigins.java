@@ -1,0 +1,62 @@
+package com.agentanchor.platform.security;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+import com.agentanchor.platform.web.ProblemResponses;
+
+/**
+ * The pages that may call the API from a browser: the web app's origins ({@code AGENTANCHOR_WEB_ALLOWED_ORIGINS},
+ * comma-separated; the Next.js development server by default). Preflights are answered before authentication, since
+ * browsers send them without the token. With bearer tokens and no cookies, a cross-origin request carries only what
+ * its page put there itself, so credentials stay off and the list only says which pages may read the answers. A
+ * browser request from any other origin is refused (403, problem details); requests without an {@code Origin}, or
+ * from the app's own origin (the demo page), are not cross-origin and pass untouched. The truth chain is read from
+ * any page: anyone may verify it, without an account, from wherever they check it.
+ */
+final class BrowserOrigins extends DefaultCorsProcessor {
+
+    private final ProblemResponses problems;
+
+    private BrowserOrigins(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    static CorsFilter filter(List<String> origins, ProblemResponses problems) {
+        var cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+                HttpHeaders.CONTENT_ENCODING, "X-Request-Id"));
+        cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, "X-Request-Id"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofHours(1));
+        var anyone = new CorsConfiguration();
+        anyone.addAllowedOrigin(CorsConfiguration.ALL);
+        anyone.setAllowedMethods(List.of("GET", "HEAD"));
+        anyone.setMaxAge(cors.getMaxAge());
+        var source = new UrlBasedCorsConfigurationSource(); // the first pattern that matches applies
+        source.registerCorsConfiguration("/api/truth-chain/**", anyone);
+        source.registerCorsConfiguration("/**", cors);
+        var filter = new CorsFilter(source);
+        filter.setCorsProcessor(new BrowserOrigins(problems));
+        return filter;
+    }
+
+    @Override
+    protected void rejectRequest(ServerHttpResponse response) throws IOException {
+        problems.write(((ServletServerHttpResponse) response).getServletResponse(), HttpStatus.FORBIDDEN, "Forbidden",
+                "This origin may not call the API from a browser (AGENTANCHOR_WEB_ALLOWED_ORIGINS), or not with this "
+                        + "method or these headers");
+    }
+}
