@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -49,7 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>single events: {@code POST /api/runtime/events}, 8 clients;
  * <li>OTLP protobuf: {@code POST /v1/traces}, 1,000 GenAI spans a call, 4 clients;
  * <li>{@code POST /api/runtime/authorize} for an allowed action at a constant 300 requests/s for 30 s, latency
- * measured from each request's scheduled start (no coordinated omission);
+ * measured from each request's scheduled start (no coordinated omission); then its floor: the same check's
+ * statements sent over plain JDBC on the app's own pool, at the same rate, which is what the database, the commit's
+ * flush and the machine's scheduling alone leave of the 5 ms;
  * <li>the owner's feed page of 50 ({@code GET /api/observer/events?limit=50}) once the log holds 1,000,000 events.
  * </ol>
  * {@code ./mvnw -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
@@ -72,6 +78,7 @@ public final class AgentLoopBenchmark {
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
     private final String jdbcUrl;
+    private final DataSource pool;
     private String owner;
     private String agent;
     private String key;
@@ -79,6 +86,7 @@ public final class AgentLoopBenchmark {
     private AgentLoopBenchmark(ConfigurableApplicationContext app, String jdbcUrl) {
         this.base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
         this.jdbcUrl = jdbcUrl;
+        this.pool = app.getBean(DataSource.class);
     }
 
     public static void main(String[] args) throws Exception {
@@ -171,6 +179,11 @@ public final class AgentLoopBenchmark {
             out.add(stalls.line());
             out.add(drain("authorize"));
             statements("authorize");
+            var floor = constantRate(300, 30, this::checkStatements);
+            out.add(String.format(Locale.ROOT, "  floor, the check's statements alone (plain JDBC on the app's pool) at "
+                    + "300/s for 30 s: %d errors; p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", floor.errors(),
+                    ms(floor.sorted(), 0.50), ms(floor.sorted(), 0.90), ms(floor.sorted(), 0.99),
+                    floor.sorted()[floor.sorted().length - 1] / 1e6));
         }
         if (phase("feed")) {
             fillTo(1_000_000);
@@ -247,9 +260,13 @@ public final class AgentLoopBenchmark {
         });
     }
 
-    /** Requests started on a fixed schedule, each timed from when it was due. */
     private Result authorize(int perSecond, int seconds) throws Exception {
         var body = json.writeValueAsBytes(Map.of("action", "read the weather", "riskLevel", 0));
+        return constantRate(perSecond, seconds, () -> send("/api/runtime/authorize", key, body, "application/json"));
+    }
+
+    /** Calls started on a fixed schedule, each timed from when it was due; a status other than 200 is an error. */
+    private Result constantRate(int perSecond, int seconds, Callable<Integer> call) throws Exception {
         int total = perSecond * seconds;
         var latencies = new ConcurrentLinkedQueue<Long>();
         var errors = new AtomicLong();
@@ -263,7 +280,7 @@ public final class AgentLoopBenchmark {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                if (send("/api/runtime/authorize", key, body, "application/json") != 200) {
+                if (call.call() != 200) {
                     errors.incrementAndGet();
                 }
                 latencies.add(System.nanoTime() - due);
@@ -275,6 +292,66 @@ public final class AgentLoopBenchmark {
         closeConnections();
         var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Result(total, seconds, sorted, errors.get());
+    }
+
+    /**
+     * An allowed check's database work without the app: the key's definer call, then one transaction with the
+     * actor's settings, the agent's row, the log entry and its live message's publication, and after it the
+     * publication's completion, as the delivery writes it. The floor under the check's latency on this machine.
+     */
+    private int checkStatements() throws Exception {
+        var hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        try (var c = pool.getConnection()) {
+            UUID agentId;
+            try (var st = c.prepareStatement("SELECT authenticate_agent_key(?)")) {
+                st.setBytes(1, hash);
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    agentId = rs.getObject(1, UUID.class);
+                }
+            }
+            var publication = UUID.randomUUID();
+            c.setAutoCommit(false);
+            try (var settings = c.prepareStatement("SELECT set_config('app.current_user_id', '', true), "
+                    + "set_config('app.current_user_is_admin', '', true), set_config('app.current_agent_id', ?, true)");
+                    var row = c.prepareStatement("SELECT id, owner_id, name, status, trust_score, config, metadata "
+                            + "FROM agents WHERE id = ?");
+                    var entry = c.prepareStatement("""
+                            INSERT INTO observer_events (source_event_id, event_type, category, severity, subject_type,
+                                                         subject_id, actor_type, actor_id, title, description, payload,
+                                                         anomaly_score, flagged)
+                            VALUES (?, 'runtime.authorization', 'agent_action', 'info', 'agent', ?, 'agent', ?,
+                                    'Bench asked to read the weather (L0): allow', 'within its own level', ?::jsonb,
+                                    0, false)
+                            ON CONFLICT DO NOTHING
+                            RETURNING id, sequence, created_at""");
+                    var published = c.prepareStatement("""
+                            INSERT INTO event_publication (id, event_type, listener_id, publication_date,
+                                                           serialized_event, status, completion_attempts)
+                            VALUES (?, 'bench.Floor', 'bench.floor', now(), ?, 'PUBLISHED', 1)""")) {
+                settings.setString(1, agentId.toString());
+                settings.execute();
+                row.setObject(1, agentId);
+                row.executeQuery().close();
+                entry.setObject(1, UUID.randomUUID());
+                entry.setObject(2, agentId);
+                entry.setObject(3, agentId);
+                entry.setString(4, "{\"action\": \"read the weather\", \"riskLevel\": 0, \"answer\": \"allow\"}");
+                entry.executeQuery().close();
+                published.setObject(1, publication);
+                published.setString(2, "{\"eventId\": \"" + publication + "\", \"title\": \"Bench asked\"}");
+                published.executeUpdate();
+                c.commit();
+            } finally {
+                c.setAutoCommit(true);
+            }
+            try (var completed = c.prepareStatement("UPDATE event_publication SET status = 'COMPLETED', "
+                    + "completion_date = now() WHERE id = ?")) {
+                completed.setObject(1, publication);
+                completed.executeUpdate();
+            }
+        }
+        return 200;
     }
 
     private Result feed(int pages) throws Exception {
