@@ -125,6 +125,9 @@ class AgentsApiTests {
     static List<Arguments> badRequests() {
         return List.of(
                 Arguments.of("{\"name\": \"x\",", "The body is not valid JSON"),
+                Arguments.of("{\"name\": \"x\", \"name\": \"y\"}", "name: is given twice in one object"),
+                Arguments.of("{\"name\": \"x\", \"config\": {\"model\": \"a\", \"model\": \"b\"}}",
+                        "config.model: is given twice in one object"),
                 Arguments.of("{}", "name: must not be blank"),
                 Arguments.of("{\"name\": \"   \"}", "name: must not be blank"),
                 Arguments.of("{\"name\": \"" + "n".repeat(201) + "\"}", "name: size must be between 0 and 200"),

@@ -102,6 +102,11 @@ class AgentReportsTests {
         assertThat(refused.body().get("detail").asString()).startsWith("events[500].severity: ")
                 .as("the field named once").containsOnlyOnce("events[500]");
         assertThat(reported()).as("nothing of the refused batch").isZero();
+        var twice = api.post("/api/runtime/events/batch", key, "{\"events\": [{\"eventType\": \"a\", \"title\": \"t\"}, "
+                + "{\"eventType\": \"a\", \"title\": \"t\", \"payload\": {\"k\": 1, \"k\": 2}}]}");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body().get("detail").asString()).isEqualTo("events[1].payload.k: is given twice in one object");
+        assertThat(reported()).as("nothing of a batch with a name given twice").isZero();
 
         var batch = events(1_000, "run-1", "info");
         var accepted = api.post("/api/runtime/events/batch", key, Map.of("events", batch));

@@ -108,6 +108,10 @@ class OtlpTracesTests {
         assertThat(post("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"zz\"}]}]}]}".getBytes(),
                 "application/json", null).statusCode()).isEqualTo(400);
         assertThat(post("[]".getBytes(), "application/json", "br").statusCode()).isEqualTo(415);
+        var twice = post("{\"resourceSpans\": [], \"resourceSpans\": []}".getBytes(), "application/json", null);
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(new String(twice.body())).contains("Duplicate Object property \\\"resourceSpans\\\"\"")
+                .doesNotContain("REDACTED");
         var truncated = post(Arrays.copyOf(gzip("{}".getBytes()), 12), "application/json", "gzip");
         assertThat(truncated.statusCode()).isEqualTo(400);
         assertThat(new String(truncated.body())).contains("The body is not gzip: it ends too soon");

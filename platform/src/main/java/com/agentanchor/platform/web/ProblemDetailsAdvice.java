@@ -1,5 +1,6 @@
 package com.agentanchor.platform.web;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.agentanchor.platform.refusal.Refusal;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -43,6 +45,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** How Jackson's message for a name given twice begins ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}). */
+    private static final String DUPLICATE = "Duplicate Object property";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -95,6 +99,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (!field.isEmpty()) {
                 problem.setProperty("errors", List.of(new FieldProblem(field, message)));
             }
+        } else if (cause instanceof StreamReadException parse && parse.getOriginalMessage().startsWith(DUPLICATE)
+                && parse.processor() != null) {
+            var field = path(parse.processor().streamReadContext());
+            var message = "is given twice in one object";
+            problem.setDetail(field + ": " + message);
+            problem.setProperty("errors", List.of(new FieldProblem(field, message)));
         } else if (cause instanceof StreamReadException parse && parse.getLocation() != null) {
             problem.setDetail("The body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
                     + parse.getLocation().getColumnNr() + ")");
@@ -178,6 +188,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setDetail(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Where the parser stands, as the other field errors name it: {@code events[1].payload.k}. */
+    private static String path(TokenStreamContext context) {
+        var segments = new ArrayDeque<String>();
+        for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            segments.push(c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.currentName());
+        }
+        var path = String.join("", segments);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String mismatch(JacksonException e) {

@@ -103,7 +103,9 @@ class OtlpTracesController {
             var builder = ExportTraceServiceRequest.newBuilder();
             JsonFormat.parser().ignoringUnknownFields().merge(withBase64Ids(body), builder);
             return builder.build();
-        } catch (InvalidProtocolBufferException | JacksonException | IllegalArgumentException e) {
+        } catch (JacksonException e) { // its message without the parser's location
+            throw problem(HttpStatus.BAD_REQUEST, "Not an OTLP ExportTraceServiceRequest: " + e.getOriginalMessage());
+        } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
             throw problem(HttpStatus.BAD_REQUEST, "Not an OTLP ExportTraceServiceRequest: " + e.getMessage());
         }
     }
