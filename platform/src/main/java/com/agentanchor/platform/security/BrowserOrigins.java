@@ -15,6 +15,8 @@ import org.springframework.web.filter.CorsFilter;
 
 import com.agentanchor.platform.web.ProblemResponses;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * The pages that may call the API from a browser: the web app's origins ({@code AGENTANCHOR_WEB_ALLOWED_ORIGINS},
  * comma-separated; the Next.js development server by default). Preflights are answered before authentication, since
@@ -48,7 +50,16 @@ final class BrowserOrigins extends DefaultCorsProcessor {
         var source = new UrlBasedCorsConfigurationSource(); // the first pattern that matches applies
         source.registerCorsConfiguration("/api/truth-chain/**", anyone);
         source.registerCorsConfiguration("/**", cors);
-        var filter = new CorsFilter(source);
+        var filter = new CorsFilter(source) {
+            /**
+             * Only browsers' cross-origin calls carry an {@code Origin}: the rest (agents, probes, servers) skip the
+             * look-up and the {@code Vary} headers, which no cache needs on answers marked not to be stored.
+             */
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return request.getHeader(HttpHeaders.ORIGIN) == null;
+            }
+        };
         filter.setCorsProcessor(new BrowserOrigins(problems));
         return filter;
     }
