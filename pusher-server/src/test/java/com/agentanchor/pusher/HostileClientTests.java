@@ -30,9 +30,9 @@ class HostileClientTests {
         server = LocalPusherServer.start(LocalPusherConfig.builder().appId("1").key("k").secret("s")
                 .maxConnectionsPerAddress(6).maxChannelsPerConnection(20).maxQueuedFramesPerConnection(64).build());
         bystander = RawClient.open(server, 7);
-        bystander.next("pusher:connection_established");
+        assertThat(bystander.next("pusher:connection_established")).as("the bystander connected").isNotNull();
         bystander.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"news\"}}");
-        assertThat(bystander.next("pusher_internal:subscription_succeeded")).isNotNull();
+        assertThat(bystander.next("pusher_internal:subscription_succeeded")).as("the bystander subscribed").isNotNull();
     }
 
     @AfterEach
