@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -16,15 +17,18 @@ import org.springframework.web.filter.CorsFilter;
 import com.agentanchor.platform.web.ProblemResponses;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The pages that may call the API from a browser: the web app's origins ({@code AGENTANCHOR_WEB_ALLOWED_ORIGINS},
  * comma-separated; the Next.js development server by default). Preflights are answered before authentication, since
  * browsers send them without the token. With bearer tokens and no cookies, a cross-origin request carries only what
  * its page put there itself, so credentials stay off and the list only says which pages may read the answers. A
- * browser request from any other origin is refused (403, problem details); requests without an {@code Origin}, or
- * from the app's own origin (the demo page), are not cross-origin and pass untouched. The truth chain is read from
- * any page: anyone may verify it, without an account, from wherever they check it.
+ * preflight from any other origin is refused (403, problem details), so its page never sends the request itself
+ * (every call with a token, or with a JSON body, is preflighted). A request that needs no preflight is served without
+ * CORS headers, which keeps its answer from a page of an unlisted origin: so the app's own pages (the demo, Swagger
+ * UI) keep working where the browser's origin is not the one the app sees, as behind a TLS proxy. The truth chain is
+ * read from any page: anyone may verify it, without an account, from wherever they check it.
  */
 final class BrowserOrigins extends DefaultCorsProcessor {
 
@@ -62,6 +66,16 @@ final class BrowserOrigins extends DefaultCorsProcessor {
         };
         filter.setCorsProcessor(new BrowserOrigins(problems));
         return filter;
+    }
+
+    @Override
+    public boolean processRequest(CorsConfiguration config, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (config != null && !CorsUtils.isPreFlightRequest(request)
+                && config.checkOrigin(request.getHeader(HttpHeaders.ORIGIN)) == null) {
+            return true; // no CORS headers: the browser withholds the answer from the page
+        }
+        return super.processRequest(config, request, response);
     }
 
     @Override
