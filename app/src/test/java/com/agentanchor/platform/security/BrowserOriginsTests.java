@@ -14,7 +14,8 @@ import com.agentanchor.support.IntegrationTest;
 
 /**
  * The web app's pages call the API from the browser: their preflights are answered before authentication, and
- * answers carry the CORS headers that let the page read them; other origins are refused as problem details.
+ * answers carry the CORS headers that let the page read them; other origins' preflights are refused as problem
+ * details, and their requests that need none are answered without those headers.
  */
 @IntegrationTest
 class BrowserOriginsTests {
