@@ -99,8 +99,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (!field.isEmpty()) {
                 problem.setProperty("errors", List.of(new FieldProblem(field, message)));
             }
-        } else if (cause instanceof StreamReadException parse && parse.getOriginalMessage().startsWith(DUPLICATE)
-                && parse.processor() != null) {
+        } else if (cause instanceof StreamReadException parse && parse.processor() != null
+                && String.valueOf(parse.getOriginalMessage()).startsWith(DUPLICATE)) { // a message may be null
             var field = path(parse.processor().streamReadContext());
             var message = "is given twice in one object";
             problem.setDetail(field + ": " + message);
