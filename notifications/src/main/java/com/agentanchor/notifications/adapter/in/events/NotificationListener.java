@@ -2,6 +2,7 @@ package com.agentanchor.notifications.adapter.in.events;
 
 import java.util.UUID;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -21,7 +22,8 @@ import com.agentanchor.profiles.application.port.in.ProfileId;
  * words close to those of realtime's live {@code notification} pushes, which stay as they were. Like {@code @ApplicationModuleListener} (after commit, asynchronous, recorded in the
  * event publication registry and retried until it completes), but without its surrounding transaction: the use
  * case's transaction must begin after the recipient is entered, because a notification is written as its recipient
- * (row-level security: one writes only into one's own inbox), whoever caused it.
+ * (row-level security: one writes only into one's own inbox), whoever caused it. A registration is the exception:
+ * its owner acts in its transaction already.
  */
 @Component
 class NotificationListener {
@@ -32,10 +34,13 @@ class NotificationListener {
         this.notifying = notifying;
     }
 
-    @Async
-    @TransactionalEventListener
+    /**
+     * Written in the registration's own transaction: its owner, the recipient, acts in it already (two commits fewer
+     * per registration, and no agent without its owner's notification).
+     */
+    @EventListener
     void on(AgentRegistered e) {
-        tell(e.ownerId(), new NewNotification(e.eventId(), new ProfileId(e.ownerId()), "agent.registered",
+        notifying.notify(new NewNotification(e.eventId(), new ProfileId(e.ownerId()), "agent.registered",
                 NotificationType.success, "Agent registered",
                 e.name() + " is registered as a " + e.status() + " with trust score " + e.trustScore(),
                 "/agents/" + e.agentId(), e.occurredAt()));

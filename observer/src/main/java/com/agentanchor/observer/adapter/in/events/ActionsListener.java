@@ -30,8 +30,8 @@ import com.agentanchor.profiles.events.ValidatorDismissed;
 /**
  * Like {@code @ApplicationModuleListener} (after commit, asynchronous, recorded in the event publication registry),
  * but without its surrounding transaction: the use case's own transaction must begin after the actor is entered,
- * so that row-level security sees who acted. An agent's authorization check is the exception: it is logged within
- * the check's own transaction.
+ * so that row-level security sees who acted. The exceptions are acts whose actor is already in the transaction that
+ * did them (an agent's authorization check, an owner's registration): they are logged within it.
  */
 @Component
 class ActionsListener {
@@ -42,10 +42,14 @@ class ActionsListener {
         this.log = log;
     }
 
-    @Async
-    @TransactionalEventListener
+    /**
+     * A registration is logged in the registration's own transaction, as its owner (who acts in it already): two
+     * commits fewer per registration (the log's own transaction and its publication's completion), and no agent
+     * without its log entry.
+     */
+    @EventListener
     void on(AgentRegistered e) {
-        record(Observation.ofAgent(e.eventId(), "agent.registered", EventCategory.agent_action, e.agentId(), e.name(),
+        log.record(Observation.ofAgent(e.eventId(), "agent.registered", EventCategory.agent_action, e.agentId(), e.name(),
                 e.ownerId(), "active".equals(e.status()), e.actorId(), "Agent " + e.name() + " registered",
                 Map.of("status", e.status(), "trustScore", e.trustScore())));
     }
