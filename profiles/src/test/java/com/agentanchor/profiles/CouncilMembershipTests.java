@@ -13,10 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.platform.security.Admins;
+import com.agentanchor.profiles.events.ValidatorAppointed;
 import com.agentanchor.support.Api;
 import com.agentanchor.support.AppRoleDatabase;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
+import com.agentanchor.support.PublishedEvents;
 
 /** Sitting on the council takes an admin's appointment; choosing the role trainer grants nothing. */
 @IntegrationTest
@@ -30,6 +32,9 @@ class CouncilMembershipTests {
 
     @Autowired
     AppRoleDatabase appRole;
+
+    @Autowired
+    PublishedEvents published;
 
     Api api;
     String admin;
@@ -55,8 +60,11 @@ class CouncilMembershipTests {
         assertThat(appointed.body().get("appointedBy").asString()).isEqualTo(api.profileId(admin));
         assertThat(isValidator(id)).isTrue();
         assertThat(api.get("/api/council/validators", token).body().toString()).contains(id);
-        assertThat(api.post("/api/council/validators", admin, Map.of("profileId", id)).status()).as("again")
-                .isEqualTo(201);
+        var again = api.post("/api/council/validators", admin, Map.of("profileId", id));
+        assertThat(again.status()).as("again: the seat held already").isEqualTo(200);
+        assertThat(again.body().get("since")).isEqualTo(appointed.body().get("since"));
+        assertThat(published.ofType(ValidatorAppointed.class)).filteredOn(e -> e.profileId().toString().equals(id))
+                .as("one appointment published, so one public record of it").hasSize(1);
 
         assertThat(api.delete("/api/council/validators/" + id, admin).status()).isEqualTo(204);
         assertThat(isValidator(id)).isFalse();

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.agentanchor.profiles.application.port.in.ActingProfile;
+import com.agentanchor.profiles.application.port.in.Appointment;
 import com.agentanchor.profiles.application.port.in.CouncilMembership;
 import com.agentanchor.profiles.application.port.in.NotAnAdmin;
 import com.agentanchor.profiles.application.port.in.ProfileId;
@@ -34,13 +35,15 @@ class CouncilMembershipService implements CouncilMembership {
 
     @Override
     @Transactional
-    public ValidatorView appoint(ProfileId admin, ProfileId profile) {
+    public Appointment appoint(ProfileId admin, ProfileId profile) {
         requireAdmin();
-        var seat = validators.grant(profile.value())
+        var appointment = validators.grant(profile.value())
                 .orElseThrow(() -> new ProfileNotFound("No profile " + profile));
-        events.publishEvent(new ValidatorAppointed(UUID.randomUUID(), profile.value(), admin.value(),
-                clock.instant()));
-        return seat;
+        if (appointment.seatedNow()) { // a second appointment is no second public record of one seat
+            events.publishEvent(new ValidatorAppointed(UUID.randomUUID(), profile.value(), admin.value(),
+                    clock.instant()));
+        }
+        return appointment;
     }
 
     @Override

@@ -39,10 +39,14 @@ class ValidatorController {
         return council.validators();
     }
 
+    /** 201 with the new seat; 200 with the seat held already when the profile sits on the council. */
     @PostMapping
-    ResponseEntity<ValidatorView> appoint(ProfileId caller, @Valid @RequestBody Appointment appointment) {
-        var seat = council.appoint(caller, new ProfileId(appointment.profileId()));
-        return ResponseEntity.created(URI.create("/api/council/validators/" + seat.profileId())).body(seat);
+    ResponseEntity<ValidatorView> appoint(ProfileId caller, @Valid @RequestBody Candidate candidate) {
+        var appointment = council.appoint(caller, new ProfileId(candidate.profileId()));
+        var seat = appointment.seat();
+        return appointment.seatedNow()
+                ? ResponseEntity.created(URI.create("/api/council/validators/" + seat.profileId())).body(seat)
+                : ResponseEntity.ok(seat);
     }
 
     @DeleteMapping("/{profileId}")
@@ -51,6 +55,6 @@ class ValidatorController {
         return ResponseEntity.noContent().build();
     }
 
-    record Appointment(@NotNull UUID profileId) {
+    record Candidate(@NotNull UUID profileId) {
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.agentanchor.profiles.application.port.in.Appointment;
 import com.agentanchor.profiles.application.port.in.ValidatorView;
 import com.agentanchor.profiles.application.port.out.Validators;
 
@@ -24,11 +25,16 @@ class JdbcValidators implements Validators {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A seat granted by this transaction has {@code granted_at = now()}: the column's default is the transaction's
+     * start, which no earlier grant shares.
+     */
     @Override
-    public Optional<ValidatorView> grant(UUID profileId) {
+    public Optional<Appointment> grant(UUID profileId) {
         try {
-            return Optional.of(jdbc.sql("SELECT profile_id, granted_by, granted_at FROM grant_validator(?)")
-                    .param(profileId).query(this::seat).single());
+            return Optional.of(jdbc.sql("SELECT profile_id, granted_by, granted_at, granted_at = now() AS seated_now "
+                    + "FROM grant_validator(?)").param(profileId)
+                    .query((rs, row) -> new Appointment(seat(rs, row), rs.getBoolean("seated_now"))).single());
         } catch (DataIntegrityViolationException noSuchProfile) { // the foreign key to profiles
             return Optional.empty();
         }

@@ -13,12 +13,12 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 public interface CouncilMembership {
 
     /**
-     * Seats {@code profile} on the council (again: nothing changes).
+     * Seats {@code profile} on the council; one who sits there already keeps the first seat, and nothing changes.
      *
      * @throws NotAnAdmin unless the caller is a platform admin
      * @throws ProfileNotFound when there is no such profile
      */
-    ValidatorView appoint(ProfileId admin, ProfileId profile);
+    Appointment appoint(ProfileId admin, ProfileId profile);
 
     /**
      * Takes {@code profile} off the council.
