@@ -49,7 +49,9 @@ class ApiDocumentation {
                     "409", "Decided already, or you have voted on it already"),
             "POST /api/council/decisions/{id}/override", Map.of(
                     "403", "You see the decision (as a validator) but do not own the agent",
-                    "409", "Not decided yet, overridden already, or a suspension or reinstatement"));
+                    "409", "Not decided yet, overridden already, or a suspension or reinstatement"),
+            "POST /api/council/validators", Map.of("403", "Not a platform admin", "404", "No such profile"),
+            "DELETE /api/council/validators/{profileId}", Map.of("403", "Not a platform admin", "404", "Not seated"));
 
     /**
      * The errors every operation can answer with, as problem details; added here once rather than annotated on

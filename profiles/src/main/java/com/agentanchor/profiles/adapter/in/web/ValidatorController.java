@@ -17,6 +17,8 @@ import com.agentanchor.profiles.application.port.in.CouncilMembership;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 import com.agentanchor.profiles.application.port.in.ValidatorView;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -39,8 +41,10 @@ class ValidatorController {
         return council.validators();
     }
 
-    /** 201 with the new seat; 200 with the seat held already when the profile sits on the council. */
     @PostMapping
+    @Operation(summary = "Seat a profile on the council (platform admins only)")
+    @ApiResponse(responseCode = "201", description = "Seated")
+    @ApiResponse(responseCode = "200", description = "Sat there already: the seat it holds, nothing recorded again")
     ResponseEntity<ValidatorView> appoint(ProfileId caller, @Valid @RequestBody Candidate candidate) {
         var appointment = council.appoint(caller, new ProfileId(candidate.profileId()));
         var seat = appointment.seat();
@@ -50,6 +54,8 @@ class ValidatorController {
     }
 
     @DeleteMapping("/{profileId}")
+    @Operation(summary = "Take a validator off the council (platform admins only)")
+    @ApiResponse(responseCode = "204", description = "Dismissed")
     ResponseEntity<Void> dismiss(ProfileId caller, @PathVariable UUID profileId) {
         council.dismiss(caller, new ProfileId(profileId));
         return ResponseEntity.noContent().build();
