@@ -132,6 +132,12 @@ class HostileClientTests {
         assertThat(semicolon.status()).isEqualTo(400);
         assertThat(semicolon.isProblem()).isTrue();
 
+        var typo = api.get("/api/agent", token);
+        assertThat(typo.status()).isEqualTo(404);
+        assertThat(typo.isProblem()).isTrue();
+        assertThat(typo.body().get("detail").asString()).isEqualTo(
+                "Nothing answers GET /api/agent (the API's operations: /v3/api-docs)");
+
         var error = api.get("/error", null);
         assertThat(error.status()).as("/error itself is nothing to serve").isEqualTo(404);
         assertThat(error.isProblem()).isTrue();

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.agentanchor.platform.refusal.Refusal;
 
@@ -67,6 +68,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .map(e -> new FieldProblem(r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
                 .toList();
         return invalid(ex, errors, headers, request);
+    }
+
+    /** Spring's own detail reads "No static resource …", as if the API were a file server. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        var problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
+        problem.setTitle("No such endpoint");
+        problem.setDetail("Nothing answers " + ex.getHttpMethod() + " /" + ex.getResourcePath()
+                + " (the API's operations: /v3/api-docs)");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
     }
 
     @Override
