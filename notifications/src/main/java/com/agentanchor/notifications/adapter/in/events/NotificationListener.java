@@ -19,11 +19,12 @@ import com.agentanchor.profiles.application.port.in.ProfileId;
 
 /**
  * The events a user hears about, each told to the person it concerns (the agent's owner, the listing's seller), in
- * words close to those of realtime's live {@code notification} pushes, which stay as they were. Like {@code @ApplicationModuleListener} (after commit, asynchronous, recorded in the
- * event publication registry and retried until it completes), but without its surrounding transaction: the use
- * case's transaction must begin after the recipient is entered, because a notification is written as its recipient
- * (row-level security: one writes only into one's own inbox), whoever caused it. A registration is the exception:
- * its owner acts in its transaction already.
+ * words close to those of realtime's live {@code notification} pushes, which stay as they were. Like
+ * {@code @ApplicationModuleListener} (after commit, asynchronous, recorded in the event publication registry and
+ * retried until it completes), but without its surrounding transaction: the use case's transaction must begin after
+ * the recipient is entered, because a notification is written as its recipient (row-level security: one writes only
+ * into one's own inbox), whoever caused it. A registration is the exception: its owner acts in its transaction
+ * already.
  */
 @Component
 class NotificationListener {

@@ -49,8 +49,8 @@ class ActionsListener {
      */
     @EventListener
     void on(AgentRegistered e) {
-        log.record(Observation.ofAgent(e.eventId(), "agent.registered", EventCategory.agent_action, e.agentId(), e.name(),
-                e.ownerId(), "active".equals(e.status()), e.actorId(), "Agent " + e.name() + " registered",
+        log.record(Observation.ofAgent(e.eventId(), "agent.registered", EventCategory.agent_action, e.agentId(),
+                e.name(), e.ownerId(), "active".equals(e.status()), e.actorId(), "Agent " + e.name() + " registered",
                 Map.of("status", e.status(), "trustScore", e.trustScore())));
     }
 
