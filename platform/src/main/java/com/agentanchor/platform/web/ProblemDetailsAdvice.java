@@ -103,9 +103,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Malformed request body");
         var cause = ex.getMostSpecificCause();
         if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException)) {
-            var field = jackson.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            var field = fieldPath(jackson.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]").toList());
             var message = mismatch(jackson);
             problem.setDetail(field.isEmpty() ? message : field + ": " + message);
             if (!field.isEmpty()) {
@@ -202,14 +201,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** Where the parser stands, as the other field errors name it: {@code events[1].payload.k}. */
+    /** Where the parser stands, as the other field errors name it. */
     private static String path(TokenStreamContext context) {
         var segments = new ArrayDeque<String>();
         for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            segments.push(c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.currentName());
+            segments.push(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.currentName());
         }
-        var path = String.join("", segments);
-        return path.startsWith(".") ? path.substring(1) : path;
+        return fieldPath(List.copyOf(segments));
+    }
+
+    /** Names joined by dots, indexes in brackets: {@code events[1].payload.k}. */
+    private static String fieldPath(List<String> segments) {
+        return String.join(".", segments).replace(".[", "[");
     }
 
     private static String mismatch(JacksonException e) {
