@@ -215,7 +215,7 @@ public final class LoadBenchmark {
             long before = meter.compilerTicks();
             slice.drive();
             seconds += SETTLE_SLICE;
-            compiling = (meter.compilerTicks() - before) / 100.0 / SETTLE_SLICE; // USER_HZ: 100 on Linux
+            compiling = (meter.compilerTicks() - before) / (double) CpuMeter.USER_HZ / SETTLE_SLICE;
         } while (seconds < warmup
                 || compiling > SETTLED_COMPILER_SHARE && seconds < warmup + MAX_SETTLE_SECONDS);
         System.out.printf(Locale.ROOT, "warm-up %s: %d s; the JIT compilers' share of a core in the last %d s: %.2f%n",
@@ -284,7 +284,8 @@ public final class LoadBenchmark {
      * database ({@code --database-url}) is not measured.
      */
     private static final class CpuMeter {
-        private static final double MICROS_PER_TICK = 1e6 / 100; // USER_HZ: 100 on Linux
+        static final int USER_HZ = 100; // on Linux
+        private static final double MICROS_PER_TICK = 1e6 / USER_HZ;
 
         private final long app;
         private final Path data;
@@ -298,28 +299,27 @@ public final class LoadBenchmark {
             long database = -1;
             if (data != null) {
                 long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-                database = stat(postmaster, true);
+                database = stat(proc(postmaster), true);
                 try (var processes = Files.list(Path.of("/proc"))) {
                     for (var dir : (Iterable<Path>) processes::iterator) {
                         var name = dir.getFileName().toString();
                         if (name.chars().allMatch(Character::isDigit) && parent(dir) == postmaster) {
-                            database += stat(Long.parseLong(name), true);
+                            database += stat(dir, true);
                         }
                     }
                 }
             }
-            return new long[] {stat(app, false), database};
+            return new long[] {stat(proc(app), false), database};
         }
 
         /** The JIT compiler threads' utime + stime (their names, in /proc/PID/task/TID/comm: "C1 CompilerThre"…). */
         long compilerTicks() throws IOException {
             long ticks = 0;
-            try (var tasks = Files.list(Path.of("/proc", Long.toString(app), "task"))) {
+            try (var tasks = Files.list(proc(app).resolve("task"))) {
                 for (var task : (Iterable<Path>) tasks::iterator) {
                     try {
                         if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
-                            var f = fields(task);
-                            ticks += f == null ? 0 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                            ticks += stat(task, false);
                         }
                     } catch (IOException gone) {
                         // a compiler thread that ended between the listing and the read
@@ -335,14 +335,21 @@ public final class LoadBenchmark {
             return new Cpu(app, database);
         }
 
-        /** utime + stime (fields 14 and 15 of /proc/PID/stat), with the reaped children's too when asked. */
-        private static long stat(long pid, boolean children) {
-            var f = fields(Path.of("/proc", Long.toString(pid)));
+        /**
+         * utime + stime (fields 14 and 15 of a process's or a thread's stat), with the reaped children's too when
+         * asked.
+         */
+        private static long stat(Path dir, boolean children) {
+            var f = fields(dir);
             if (f == null) {
                 return 0; // exited between the listing and the read: counted with its parent's children
             }
             long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
             return children ? ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]) : ticks;
+        }
+
+        private static Path proc(long pid) {
+            return Path.of("/proc", Long.toString(pid));
         }
 
         private static long parent(Path dir) {
