@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
@@ -21,8 +24,10 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.apache.http.HttpRequestInterceptor;
@@ -55,7 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
  * of 500 clients, one trigger per second (fan-out). Each case runs twice: with JDK {@code java.net.http.WebSocket}
  * clients, and with {@link NioWebSocketClients}, one thread for all 500, so that the clients' share of the two
  * cores is small; for (b) it also prints the server's queuing time, the timeline and CPU per trigger;</li>
- * <li>the floor under (b): what 500 loopback socket writes cost one thread, with no WebSocket library.</li>
+ * <li>the floors under (b), with no WebSocket library: what 500 loopback socket writes cost one thread; and the
+ * fan-out itself, one or two threads writing a frame to 500 sockets while one thread reads them.</li>
  * </ol>
  * Run: see docs/benchmarks.md.
  */
@@ -72,6 +78,8 @@ public final class RealtimeBenchmark {
             serverAlone(fanOut, Clients.LIGHT);
         }
         loopbackWrites();
+        loopbackFanOut(1);
+        loopbackFanOut(2);
         System.exit(0);
     }
 
@@ -217,9 +225,13 @@ public final class RealtimeBenchmark {
             while (subscribers(server, fanOut) < CLIENTS && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            for (int i = 0; i < 200; i++) {
-                rest.trigger("warm-up", "w", "x");
+            // Warm-up: enough triggers for the JIT to compile the server's HTTP path, one in 25 of them through the
+            // measured channels (the clients ignore any event but perf), so that the subscribers' sends are compiled
+            // too before the first measured trigger, not during the measured seconds.
+            for (int i = 0; i < 5_000; i++) {
+                rest.trigger(i % 25 == 0 ? channels.get(i / 25 % CLIENTS) : "warm-up", "warm-up", "x");
             }
+            Thread.sleep(500);
             var cpuBefore = cpuByThread();
             int seq = 0;
             long begin = System.nanoTime();
@@ -256,8 +268,9 @@ public final class RealtimeBenchmark {
                     sorted[(int) (got * 0.99)] / 1e6, sorted[got - 1] / 1e6);
             if (fanOut) {
                 Arrays.sort(serverTimes);
-                System.out.printf("  server, trigger request written -> response head read (sent after all 500 frames"
-                        + " are queued): p50 %.2f ms, p95 %.2f ms, max %.2f ms%n", serverTimes[SECONDS / 2] / 1e6,
+                System.out.printf("  server, trigger request written -> response head read (sent once the frame is"
+                        + " written or queued to all 500): p50 %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                        serverTimes[SECONDS / 2] / 1e6,
                         serverTimes[(int) (SECONDS * 0.95)] / 1e6, serverTimes[SECONDS - 1] / 1e6);
                 var first = new long[SECONDS];
                 var last = new long[SECONDS];
@@ -271,8 +284,8 @@ public final class RealtimeBenchmark {
                 System.out.printf("  after the trigger call (p50s of %d): request written %.2f ms, first frame read"
                         + " %.2f ms, last frame read %.2f ms%n", SECONDS, written[SECONDS / 2] / 1e6,
                         first[SECONDS / 2] / 1e6, last[SECONDS / 2] / 1e6);
-                System.out.printf("  CPU per trigger: server WebSocket selector thread (writes the frames) %.2f ms,"
-                        + " server HTTP threads (queue them) %.2f ms, client threads %.2f ms%n",
+                System.out.printf("  CPU per trigger: server WebSocket selector thread %.2f ms, server HTTP and fan-out"
+                        + " threads (parse the trigger, write the frames) %.2f ms, client threads %.2f ms%n",
                         cpu[0] / 1e6 / SECONDS, cpu[1] / 1e6 / SECONDS, cpu[2] / 1e6 / SECONDS);
             }
         }
@@ -317,6 +330,90 @@ public final class RealtimeBenchmark {
                 socket.close();
             }
             for (var socket : receivers) {
+                socket.close();
+            }
+        }
+    }
+
+    /**
+     * The floor under case (b) as a whole: {@code writers} threads write a frame of a {@code perf} event's size to 500
+     * loopback sockets, split evenly, while one thread reads them on one selector, as the light client does (without
+     * its WebSocket parsing); latency is each frame's read minus the start of its round. What this kernel and these
+     * two cores leave for a fan-out when the clients share them.
+     */
+    static void loopbackFanOut(int writers) throws Exception {
+        int rounds = 100;
+        var frame = new byte[2 + "{\"event\":\"perf\",\"channel\":\"bench\",\"data\":\"7\"}".length()];
+        var senders = new ArrayList<SocketChannel>();
+        var latencies = new long[CLIENTS * rounds];
+        var read = new AtomicInteger();
+        var roundStart = new AtomicLong();
+        var pool = Executors.newFixedThreadPool(writers);
+        try (var listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0), CLIENTS);
+                var selector = Selector.open()) {
+            for (int c = 0; c < CLIENTS; c++) {
+                var receiver = SocketChannel.open(listener.getLocalAddress());
+                receiver.configureBlocking(false);
+                receiver.register(selector, SelectionKey.OP_READ);
+                var sender = listener.accept();
+                sender.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                sender.configureBlocking(false);
+                senders.add(sender);
+            }
+            var reader = new Thread(() -> {
+                var buffer = ByteBuffer.allocateDirect(4096);
+                try {
+                    while (selector.isOpen()) {
+                        selector.select(key -> {
+                            try {
+                                buffer.clear();
+                                int n = ((SocketChannel) key.channel()).read(buffer) / frame.length;
+                                long now = System.nanoTime();
+                                for (int i = 0; i < n; i++) {
+                                    int at = read.getAndIncrement() - CLIENTS * 20; // 20 rounds of warm-up
+                                    if (at >= 0 && at < latencies.length) {
+                                        latencies[at] = now - roundStart.get();
+                                    }
+                                }
+                            } catch (IOException e) {
+                                key.cancel();
+                            }
+                        });
+                    }
+                } catch (IOException | ClosedSelectorException e) {
+                    // closed: done
+                }
+            }, "bench-floor-reader");
+            reader.setDaemon(true);
+            reader.start();
+            for (int round = 0; round < 20 + rounds; round++) {
+                Thread.sleep(100); // the reader is long done with the round before
+                roundStart.set(System.nanoTime());
+                var slices = new ArrayList<Future<?>>();
+                for (int w = 0; w < writers; w++) {
+                    var slice = senders.subList(w * CLIENTS / writers, (w + 1) * CLIENTS / writers);
+                    slices.add(pool.submit(() -> {
+                        for (var sender : slice) {
+                            sender.write(ByteBuffer.wrap(frame));
+                        }
+                        return null;
+                    }));
+                }
+                for (var slice : slices) {
+                    slice.get();
+                }
+            }
+            Thread.sleep(200); // the last round's reads
+            Arrays.sort(latencies);
+            System.out.printf("%nLoopback fan-out alone, %d thread%s writing a %d-byte frame to %d sockets while one"
+                    + " thread reads them, %d rounds:%n  read %,d of %,d; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms,"
+                    + " max %.2f ms%n", writers, writers == 1 ? "" : "s", frame.length, CLIENTS, rounds,
+                    read.get() - CLIENTS * 20, latencies.length, latencies[latencies.length / 2] / 1e6,
+                    latencies[(int) (latencies.length * 0.95)] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
+                    latencies[latencies.length - 1] / 1e6);
+        } finally {
+            pool.shutdownNow();
+            for (var socket : senders) {
                 socket.close();
             }
         }
@@ -379,8 +476,10 @@ public final class RealtimeBenchmark {
 
     /**
      * CPU time since {@code before} of the live threads, in three groups by name: the server's WebSocket selector
-     * thread (it writes every queued frame), the server's HTTP threads (they queue the frames), and the benchmark's
-     * client threads (the light client's one; the JDK clients' executor and HttpClient selector threads).
+     * thread (it reads, and writes the library's own frames: the handshake's answer, pongs), the server's HTTP and
+     * fan-out threads
+     * (they parse the trigger and write the frames), and the benchmark's client threads (the light client's one; the
+     * JDK clients' executor and HttpClient selector threads).
      */
     private static long[] cpuSince(Map<Long, Long> before) {
         var mx = ManagementFactory.getThreadMXBean();
@@ -391,7 +490,8 @@ public final class RealtimeBenchmark {
             }
             var name = info.getThreadName();
             int group = name.startsWith("WebSocketSelector-") ? 0
-                    : name.startsWith("local-pusher-") && name.contains("-http-") || name.equals("HTTP-Dispatcher")
+                    : name.startsWith("local-pusher-") && (name.contains("-http-") || name.contains("-fan-out-"))
+                            || name.equals("HTTP-Dispatcher")
                             ? 1
                             : name.startsWith("bench-") || name.startsWith("HttpClient-") ? 2 : -1;
             long now = mx.getThreadCpuTime(info.getThreadId());
