@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.java_websocket.WebSocket;
-import org.java_websocket.framing.Framedata;
+import org.java_websocket.WebSocketImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +32,8 @@ import tools.jackson.databind.JsonNode;
  * presence, client events, sign-in, heartbeats and publishing.
  *
  * <p>Subscription changes run under one lock, so presence member counts, the order of member events and the hooks
- * stay consistent. Publishing takes no lock: it iterates the concurrent subscriber set of each channel and writes
- * each frame's bytes once for all of them.
+ * stay consistent. Publishing takes no lock: it frames each message once and writes its bytes to every subscriber of
+ * the channel's concurrent set, on the publishing thread and the {@link FanOut}'s helpers together.
  */
 final class ChannelHub {
 
@@ -57,15 +57,17 @@ final class ChannelHub {
 
     private final LocalPusherConfig config;
     private final HookDispatcher hooks;
+    private final FanOut fanOut;
     private final Object lock = new Object();
     private final Map<String, ChannelState> channels = new ConcurrentHashMap<>();
     private final Map<String, PusherConnection> connections = new ConcurrentHashMap<>();
     private final AtomicLong socketSequence = new AtomicLong();
     private final String connectionEstablishedTail;
 
-    ChannelHub(LocalPusherConfig config, HookDispatcher hooks) {
+    ChannelHub(LocalPusherConfig config, HookDispatcher hooks, FanOut fanOut) {
         this.config = config;
         this.hooks = hooks;
+        this.fanOut = fanOut;
         long activitySeconds = Math.max(1, config.activityTimeout().toSeconds());
         this.connectionEstablishedTail = "\\\",\\\"activity_timeout\\\":" + activitySeconds + "}\"}";
     }
@@ -97,7 +99,8 @@ final class ChannelHub {
         }
         String socketId = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE) + "."
                 + socketSequence.incrementAndGet();
-        PusherConnection conn = new PusherConnection(ws, socketId, protocol, config.maxQueuedFramesPerConnection());
+        PusherConnection conn = new PusherConnection((WebSocketImpl) ws, socketId, protocol,
+                config.maxQueuedFramesPerConnection());
         String overCapacity;
         synchronized (lock) { // counted and taken as one step, or simultaneous opens could all pass
             overCapacity = capacityProblem(ws);
@@ -590,24 +593,26 @@ final class ChannelHub {
         }
     }
 
-    /** Frames {@code text} once and queues the same frames to every subscriber but {@code exclude}. */
-    private static void broadcast(ChannelState ch, String text, PusherConnection exclude) {
-        List<Framedata> frames = null;
+    /** Frames {@code text} once and sends it to every subscriber but {@code exclude}. */
+    private void broadcast(ChannelState ch, String text, PusherConnection exclude) {
+        List<PusherConnection> to = new ArrayList<>(ch.subscribers.size());
         for (PusherConnection c : ch.subscribers) {
-            if (c == exclude) {
-                continue;
+            if (c != exclude) {
+                to.add(c);
             }
-            if (frames == null) {
-                try {
-                    frames = c.ws.getDraft().createFrames(text, false);
-                }
-                catch (RuntimeException e) {
-                    log.debug("Could not frame a message for {}", c, e);
-                    continue;
-                }
-            }
-            c.send(frames);
         }
+        if (to.isEmpty()) {
+            return;
+        }
+        PusherConnection.Message message;
+        try {
+            message = PusherConnection.Message.of(to.get(0).ws.getDraft(), text);
+        }
+        catch (RuntimeException e) {
+            log.debug("Could not frame a message for {}", ch.name, e);
+            return;
+        }
+        fanOut.send(to, message);
     }
 
     /** Closes every connection signed in as {@code userId}; returns how many. */

@@ -48,6 +48,8 @@ public final class LocalPusherServer implements AutoCloseable {
 
     private final LocalPusherConfig config;
     private final HookDispatcher hooks;
+    private final FanOut fanOut;
+    private final Flusher flusher;
     private final ChannelHub hub;
     private final Clock clock;
     private final String name;
@@ -71,7 +73,9 @@ public final class LocalPusherServer implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.name = "local-pusher-" + INSTANCES.incrementAndGet();
         this.hooks = new HookDispatcher(name + "-hooks");
-        this.hub = new ChannelHub(config, hooks);
+        this.fanOut = new FanOut(name + "-fan-out");
+        this.flusher = new Flusher(name + "-flusher");
+        this.hub = new ChannelHub(config, hooks, fanOut);
     }
 
     /** Creates and starts a server. */
@@ -88,7 +92,8 @@ public final class LocalPusherServer implements AutoCloseable {
                 throw new IllegalStateException("already started");
             }
             try {
-                WsEndpoint endpoint = new WsEndpoint(new InetSocketAddress(config.host(), config.wsPort()), hub);
+                WsEndpoint endpoint = new WsEndpoint(new InetSocketAddress(config.host(), config.wsPort()), hub,
+                        flusher);
                 ws = endpoint;
                 endpoint.startAndAwait();
                 wsPort = endpoint.getPort();
@@ -178,6 +183,8 @@ public final class LocalPusherServer implements AutoCloseable {
             }
         }
         hooks.close();
+        fanOut.close();
+        flusher.close();
     }
 
     // ------------------------------------------------------------------------------------------ addresses

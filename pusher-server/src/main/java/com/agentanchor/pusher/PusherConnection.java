@@ -1,12 +1,14 @@
 package com.agentanchor.pusher;
 
-import java.util.Collection;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.Framedata;
 
@@ -15,7 +17,7 @@ final class PusherConnection {
 
     static final int OVER_CAPACITY = 4100;
 
-    final WebSocket ws;
+    final WebSocketImpl ws;
     final String socketId;
     final int protocol;
     /** Channels this connection is subscribed to. Written under the hub's lock. */
@@ -29,12 +31,14 @@ final class PusherConnection {
     /** The user id of {@code pusher:signin}, or null. */
     volatile String signedInUserId;
 
+    private final ClientSocket socket;
     private final int maxQueuedFrames;
     private long rateWindowStartNanos;
     private int rateCount;
 
-    PusherConnection(WebSocket ws, String socketId, int protocol, int maxQueuedFrames) {
+    PusherConnection(WebSocketImpl ws, String socketId, int protocol, int maxQueuedFrames) {
         this.ws = ws;
+        this.socket = (ClientSocket) ws.getChannel();
         this.socketId = socketId;
         this.protocol = protocol;
         this.maxQueuedFrames = maxQueuedFrames;
@@ -46,33 +50,31 @@ final class PusherConnection {
         pingSentNanos = 0;
     }
 
-    /**
-     * Queues a text frame; false when the socket is closed or was closed for not reading. Sends hold this
-     * connection's monitor so a subscription can be registered and confirmed as one step (see ChannelHub).
-     */
-    synchronized boolean send(String text) {
-        if (!ws.isOpen() || overloaded()) {
-            return false;
-        }
-        try {
-            ws.send(text);
-            return true;
-        }
-        catch (WebsocketNotConnectedException e) {
-            return false;
-        }
+    /** Sends a text message; false when the socket is closed or was closed for not reading. */
+    boolean send(String text) {
+        return send(Message.of(ws.getDraft(), text));
     }
 
-    /** Queues frames prepared once for many connections. */
-    synchronized boolean send(Collection<Framedata> frames) {
+    /**
+     * Sends a message framed once for many connections; false when the socket is closed or was closed for not
+     * reading. Written to the socket at once, unless Java-WebSocket still has frames of its own queued for it (the
+     * handshake's answer, right after it opens): then behind them. Sends hold this connection's monitor so a
+     * subscription can be registered and confirmed as one step (see ChannelHub).
+     */
+    synchronized boolean send(Message message) {
         if (!ws.isOpen() || overloaded()) {
             return false;
         }
         try {
-            ws.sendFrame(frames);
+            if (ws.outQueue.isEmpty()) {
+                socket.write(message.bytes().duplicate());
+            }
+            else {
+                ws.sendFrame(message.frames());
+            }
             return true;
         }
-        catch (WebsocketNotConnectedException e) {
+        catch (IOException | WebsocketNotConnectedException e) {
             return false;
         }
     }
@@ -102,7 +104,7 @@ final class PusherConnection {
     }
 
     private boolean overloaded() {
-        if (ws instanceof WebSocketImpl impl && impl.outQueue.size() >= maxQueuedFrames) {
+        if (ws.outQueue.size() + socket.waiting() >= maxQueuedFrames) {
             ws.close(OVER_CAPACITY, "Over capacity: the client does not read its messages");
             return true;
         }
@@ -112,5 +114,18 @@ final class PusherConnection {
     @Override
     public String toString() {
         return "PusherConnection[" + socketId + "]";
+    }
+
+    /** A message framed once for every connection it goes to: its frames, and the bytes that carry them. */
+    record Message(List<Framedata> frames, ByteBuffer bytes) {
+
+        /** With a server's draft: its frames are the same bytes on every connection (no extensions). */
+        static Message of(Draft draft, String text) {
+            List<Framedata> frames = draft.createFrames(text, false);
+            List<ByteBuffer> parts = frames.stream().map(draft::createBinaryFrame).toList();
+            ByteBuffer bytes = ByteBuffer.allocate(parts.stream().mapToInt(ByteBuffer::remaining).sum());
+            parts.forEach(bytes::put);
+            return new Message(frames, bytes.flip().asReadOnlyBuffer());
+        }
     }
 }

@@ -2,11 +2,18 @@ package com.agentanchor.pusher;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketServerFactory;
+import org.java_websocket.drafts.Draft;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -25,10 +32,11 @@ final class WsEndpoint extends WebSocketServer {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
 
-    WsEndpoint(InetSocketAddress address, ChannelHub hub) {
+    WsEndpoint(InetSocketAddress address, ChannelHub hub, Flusher flusher) {
         super(address, Math.max(2, Runtime.getRuntime().availableProcessors()),
                 List.of(new MaskedClientFrames(MAX_FRAME_BYTES)));
         this.hub = hub;
+        setWebSocketFactory(new ClientSockets(flusher));
         setReuseAddr(true);
         setTcpNoDelay(true);
         setConnectionLostTimeout(0); // the hub runs Pusher's own activity check
@@ -96,6 +104,30 @@ final class WsEndpoint extends WebSocketServer {
         }
         else {
             log.debug("Local Pusher WebSocket error on {}", conn.getRemoteSocketAddress(), ex);
+        }
+    }
+
+    /** Java-WebSocket's connections, each writing through a {@link ClientSocket}. */
+    private record ClientSockets(Flusher flusher) implements WebSocketServerFactory {
+
+        @Override
+        public WebSocketImpl createWebSocket(WebSocketAdapter listener, Draft draft) {
+            return new WebSocketImpl(listener, draft);
+        }
+
+        @Override
+        public WebSocketImpl createWebSocket(WebSocketAdapter listener, List<Draft> drafts) {
+            return new WebSocketImpl(listener, drafts);
+        }
+
+        @Override
+        public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
+            return new ClientSocket(channel, flusher);
+        }
+
+        @Override
+        public void close() {
+            // the flusher is the server's to close
         }
     }
 }
