@@ -31,7 +31,7 @@ final class ClientSocket implements ByteChannel {
     @Override
     public synchronized int write(ByteBuffer src) throws IOException {
         int length = src.remaining();
-        if (flush()) {
+        if (writeWaiting()) {
             socket.write(src);
         }
         if (src.hasRemaining()) {
@@ -41,8 +41,8 @@ final class ClientSocket implements ByteChannel {
         return length;
     }
 
-    /** Writes what waits, as far as the socket takes it; true when nothing waits any more. */
-    synchronized boolean flush() throws IOException {
+    /** Writes what waits, as far as the socket takes it; true when nothing waits any more. Holding this monitor. */
+    private boolean writeWaiting() throws IOException {
         for (ByteBuffer head = waiting.peek(); head != null; head = waiting.peek()) {
             socket.write(head);
             if (head.hasRemaining()) {
@@ -55,7 +55,7 @@ final class ClientSocket implements ByteChannel {
 
     /** Called by the flusher with the socket ready for more; stops watching once nothing waits. */
     synchronized void flush(SelectionKey watch) throws IOException {
-        if (flush()) {
+        if (writeWaiting()) {
             watch.interestOps(0); // under this monitor: a write that leaves bytes waiting watches again after it
         }
     }
