@@ -345,6 +345,7 @@ public final class RealtimeBenchmark {
         int rounds = 100;
         var frame = new byte[2 + "{\"event\":\"perf\",\"channel\":\"bench\",\"data\":\"7\"}".length()];
         var senders = new ArrayList<SocketChannel>();
+        var receivers = new ArrayList<SocketChannel>();
         var latencies = new long[CLIENTS * rounds];
         var read = new AtomicInteger();
         var roundStart = new AtomicLong();
@@ -353,6 +354,7 @@ public final class RealtimeBenchmark {
                 var selector = Selector.open()) {
             for (int c = 0; c < CLIENTS; c++) {
                 var receiver = SocketChannel.open(listener.getLocalAddress());
+                receivers.add(receiver);
                 receiver.configureBlocking(false);
                 receiver.register(selector, SelectionKey.OP_READ);
                 var sender = listener.accept();
@@ -414,6 +416,9 @@ public final class RealtimeBenchmark {
         } finally {
             pool.shutdownNow();
             for (var socket : senders) {
+                socket.close();
+            }
+            for (var socket : receivers) {
                 socket.close();
             }
         }
