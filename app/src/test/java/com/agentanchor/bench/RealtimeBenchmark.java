@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -225,13 +226,12 @@ public final class RealtimeBenchmark {
             while (subscribers(server, fanOut) < CLIENTS && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            // Warm-up: enough triggers for the JIT to compile the server's HTTP path, one in 25 of them through the
+            // Warm-up: enough triggers for the JIT to compile the server's HTTP path, the first 200 of them through the
             // measured channels (the clients ignore any event but perf), so that the subscribers' sends are compiled
-            // too before the first measured trigger, not during the measured seconds.
+            // too before the first measured trigger, and the clients have read them long before it.
             for (int i = 0; i < 5_000; i++) {
-                rest.trigger(i % 25 == 0 ? channels.get(i / 25 % CLIENTS) : "warm-up", "warm-up", "x");
+                rest.trigger(i < 200 ? channels.get(i % CLIENTS) : "warm-up", "warm-up", "x");
             }
-            Thread.sleep(500);
             var cpuBefore = cpuByThread();
             int seq = 0;
             long begin = System.nanoTime();
@@ -349,6 +349,7 @@ public final class RealtimeBenchmark {
         var latencies = new long[CLIENTS * rounds];
         var read = new AtomicInteger();
         var roundStart = new AtomicLong();
+        var roundsRead = new Semaphore(0);
         var pool = Executors.newFixedThreadPool(writers);
         try (var listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0), CLIENTS);
                 var selector = Selector.open()) {
@@ -372,9 +373,13 @@ public final class RealtimeBenchmark {
                                 int n = ((SocketChannel) key.channel()).read(buffer) / frame.length;
                                 long now = System.nanoTime();
                                 for (int i = 0; i < n; i++) {
-                                    int at = read.getAndIncrement() - CLIENTS * 20; // 20 rounds of warm-up
+                                    int got = read.getAndIncrement();
+                                    int at = got - CLIENTS * 20; // 20 rounds of warm-up
                                     if (at >= 0 && at < latencies.length) {
                                         latencies[at] = now - roundStart.get();
+                                    }
+                                    if ((got + 1) % CLIENTS == 0) {
+                                        roundsRead.release();
                                     }
                                 }
                             } catch (IOException e) {
@@ -388,8 +393,9 @@ public final class RealtimeBenchmark {
             }, "bench-floor-reader");
             reader.setDaemon(true);
             reader.start();
+            long begin = System.nanoTime();
             for (int round = 0; round < 20 + rounds; round++) {
-                Thread.sleep(100); // the reader is long done with the round before
+                sleepUntil(begin + TimeUnit.MILLISECONDS.toNanos(100) * round); // ten rounds a second
                 roundStart.set(System.nanoTime());
                 var slices = new ArrayList<Future<?>>();
                 for (int w = 0; w < writers; w++) {
@@ -404,8 +410,10 @@ public final class RealtimeBenchmark {
                 for (var slice : slices) {
                     slice.get();
                 }
+                if (!roundsRead.tryAcquire(5, TimeUnit.SECONDS)) {
+                    break; // a frame did not arrive: the line prints how many did
+                }
             }
-            Thread.sleep(200); // the last round's reads
             Arrays.sort(latencies);
             System.out.printf("%nLoopback fan-out alone, %d thread%s writing a %d-byte frame to %d sockets while one"
                     + " thread reads them, %d rounds:%n  read %,d of %,d; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms,"
