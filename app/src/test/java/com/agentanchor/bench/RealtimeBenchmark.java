@@ -80,7 +80,11 @@ public final class RealtimeBenchmark {
         }
         loopbackWrites();
         loopbackFanOut(1);
-        loopbackFanOut(2);
+        double fanOut = loopbackFanOut(2);
+        double trigger = triggerAlone();
+        System.out.printf("%nFloor under case (b): the trigger alone (handler entered, p50) %.2f ms + the loopback"
+                + " fan-out alone (2 writers, p95) %.2f ms = %.2f ms   (target p95 < 5 ms)%n", trigger, fanOut,
+                trigger + fanOut);
         System.exit(0);
     }
 
@@ -341,7 +345,7 @@ public final class RealtimeBenchmark {
      * its WebSocket parsing); latency is each frame's read minus the start of its round. What this kernel and these
      * two cores leave for a fan-out when the clients share them.
      */
-    static void loopbackFanOut(int writers) throws Exception {
+    static double loopbackFanOut(int writers) throws Exception {
         int rounds = 100;
         var frame = new byte[2 + "{\"event\":\"perf\",\"channel\":\"bench\",\"data\":\"7\"}".length()];
         var senders = new ArrayList<SocketChannel>();
@@ -421,6 +425,7 @@ public final class RealtimeBenchmark {
                     read.get() - CLIENTS * 20, latencies.length, latencies[latencies.length / 2] / 1e6,
                     latencies[(int) (latencies.length * 0.95)] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6,
                     latencies[latencies.length - 1] / 1e6);
+            return latencies[(int) (latencies.length * 0.95)] / 1e6;
         } finally {
             pool.shutdownNow();
             for (var socket : senders) {
@@ -429,6 +434,50 @@ public final class RealtimeBenchmark {
             for (var socket : receivers) {
                 socket.close();
             }
+        }
+    }
+
+    /**
+     * The part of case (b) before the server's first write, at its least: a pusher-http-java trigger, as case (b)
+     * sends it, to a JDK {@code HttpServer} that runs its handler on its own dispatcher thread (no hand-off to a
+     * worker) and answers at once, checking nothing; latency is the handler's entry minus the time just before the
+     * trigger call. Ten triggers a second, so that the machine idles between them as it does between case (b)'s.
+     * Returns the median.
+     */
+    static double triggerAlone() throws Exception {
+        int triggers = 100;
+        var entered = new AtomicLong();
+        var http = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+        http.createContext("/", exchange -> {
+            entered.set(System.nanoTime());
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 2);
+            try (var body = exchange.getResponseBody()) {
+                body.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        http.start(); // no executor: the dispatcher thread runs the handler
+        try (var rest = new com.pusher.rest.Pusher("http://k:s@127.0.0.1:" + http.getAddress().getPort()
+                + "/apps/bench")) {
+            for (int i = 0; i < 5_000; i++) {
+                rest.trigger("bench", "warm-up", "x");
+            }
+            var latencies = new long[triggers];
+            long begin = System.nanoTime();
+            for (int i = 0; i < triggers; i++) {
+                sleepUntil(begin + TimeUnit.MILLISECONDS.toNanos(100) * i);
+                long sent = System.nanoTime();
+                rest.trigger("bench", "perf", i);
+                latencies[i] = entered.get() - sent;
+            }
+            Arrays.sort(latencies);
+            System.out.printf("%nTrigger alone, pusher-http-java to a JDK HttpServer that answers at once on its"
+                    + " dispatcher thread, %d triggers at 10/s:%n  handler entered after the trigger call: p50 %.2f ms,"
+                    + " p95 %.2f ms, min %.2f ms%n", triggers, latencies[triggers / 2] / 1e6,
+                    latencies[(int) (triggers * 0.95)] / 1e6, latencies[0] / 1e6);
+            return latencies[triggers / 2] / 1e6;
+        } finally {
+            http.stop(0);
         }
     }
 
