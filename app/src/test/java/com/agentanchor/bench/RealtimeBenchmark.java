@@ -61,8 +61,9 @@ import tools.jackson.databind.json.JsonMapper;
  * of 500 clients, one trigger per second (fan-out). Each case runs twice: with JDK {@code java.net.http.WebSocket}
  * clients, and with {@link NioWebSocketClients}, one thread for all 500, so that the clients' share of the two
  * cores is small; for (b) it also prints the server's queuing time, the timeline and CPU per trigger;</li>
- * <li>the floors under (b), with no WebSocket library: what 500 loopback socket writes cost one thread; and the
- * fan-out itself, one or two threads writing a frame to 500 sockets while one thread reads them.</li>
+ * <li>the floors under (b), with no WebSocket library: what 500 loopback socket writes cost one thread; the
+ * fan-out itself, one or two threads writing a frame to 500 sockets while one thread reads them; the trigger's way
+ * into a server that does nothing with it; and the sum of the last two, the least case (b) could print here.</li>
  * </ol>
  * Run: see docs/benchmarks.md.
  */
