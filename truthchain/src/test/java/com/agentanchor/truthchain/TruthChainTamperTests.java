@@ -135,6 +135,30 @@ class TruthChainTamperTests {
         }
     }
 
+    /**
+     * The instance that signed a record does not check that signature again when its verified log takes the record
+     * in ({@code OwnSignatures}), but only for the signature as it made it: here record 2 carries record 1's, a
+     * genuine signature of the same key over other bytes, and the log stops there, signing no checkpoint over it.
+     */
+    @Test
+    void aSignatureChangedAfterThisInstanceMadeItIsCheckedAgainAndFails() throws Exception {
+        try (var db = FreshDatabase.create(env, "own_signatures"); var app = ChainApp.start(env, db);
+                var owner = db.owner()) {
+            var truth = app.bean(TruthRecording.class);
+            for (int i = 1; i <= 3; i++) {
+                truth.record(new NewTruth(UUID.randomUUID(), RecordType.system_event, Subject.agent(UUID.randomUUID()),
+                        Actor.user(UUID.randomUUID()), payload(i)));
+            }
+            tamper(owner, "UPDATE truth_chain SET signature = (SELECT signature FROM truth_chain WHERE sequence_number"
+                    + " = 1) WHERE sequence_number = 2");
+
+            var head = app.api().get("/api/truth-chain/head", null).body();
+            assertThat(head.path("problem").path("defect").asString()).as(head.toString()).isEqualTo("bad_signature");
+            assertThat(head.path("problem").path("sequence").asLong()).isEqualTo(2);
+            assertThat(head.get("sequence").asLong()).as("the checkpoint covers record 1 only").isEqualTo(1);
+        }
+    }
+
     @Test
     void twoInstancesAppendingToOneChainNeitherForkNorLeaveGaps() throws Exception {
         try (var db = FreshDatabase.create(env, "twins"); var a = ChainApp.start(env, db);

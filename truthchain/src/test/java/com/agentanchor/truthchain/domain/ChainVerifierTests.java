@@ -103,6 +103,17 @@ class ChainVerifierTests {
     }
 
     @Test
+    void aSignatureVouchedForIsNotCheckedAgain() {
+        var rows = new ArrayList<>(chain(3, KEY));
+        rows.set(1, with(rows.get(1), r -> r.signature(Base64.getEncoder().encodeToString(new byte[64]))));
+        ChainVerifier.KnownSignatures secondRecord = (sequence, keyId, hash, signature) -> sequence == 2;
+        assertThat(VERIFIER.verify(1, TruthRecord.GENESIS_PREVIOUS_HASH, rows, ChainVerifier.Mode.FULL, secondRecord)
+                .intact()).isTrue();
+        assertThat(VERIFIER.verify(1, TruthRecord.GENESIS_PREVIOUS_HASH, rows, ChainVerifier.Mode.FULL).finding())
+                .extracting(Finding::sequence, Finding::defect).containsExactly(2L, Defect.bad_signature);
+    }
+
+    @Test
     void recordsSignedByARetiredKeyStillVerify() {
         var old = PlatformKey.generate();
         var rows = chain(3, old);

@@ -50,6 +50,7 @@ class ChainAppender {
 
     private final TruthChainStore store;
     private final KeyRing keys;
+    private final OwnSignatures own;
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
@@ -59,10 +60,11 @@ class ChainAppender {
     /** What this instance appended last; only the leader (holding the writer lock) reads and writes it. */
     private Head lastHead;
 
-    ChainAppender(TruthChainStore store, KeyRing keys, JsonMapper json, Clock clock,
+    ChainAppender(TruthChainStore store, KeyRing keys, OwnSignatures own, JsonMapper json, Clock clock,
             PlatformTransactionManager transactions, @Value("${agentanchor.truthchain.max-batch:256}") int maxBatch) {
         this.store = store;
         this.keys = keys;
+        this.own = own;
         this.json = json;
         this.clock = clock;
         // Its own transaction, whatever the caller has open; PostgreSQL's default isolation (READ COMMITTED), which
@@ -166,6 +168,7 @@ class ChainAppender {
         lastHead = null;
         var outcome = ownTransaction.execute(status -> appendInTransaction(batch, guess));
         lastHead = Objects.requireNonNull(outcome).head();
+        outcome.signed().forEach(s -> own.remember(s.sequence(), s.keyId(), s.hash(), s.signature()));
         return outcome.results();
     }
 
@@ -185,6 +188,7 @@ class ChainAppender {
         long sequence = head.sequence();
         String previous = head.hash();
         var appends = new ArrayList<SignedAppend>(batch.size());
+        var signed = new ArrayList<Signed>(batch.size());
         var openings = new ArrayList<PrivateOpening>();
         var results = new ArrayList<RecordedTruth>(batch.size());
         for (Pending pending : batch) {
@@ -204,8 +208,10 @@ class ChainAppender {
             }
             byte[] canonical = record.canonical();
             byte[] hash = Sha256.hash(canonical);
-            appends.add(new SignedAppend(canonical, Base64.getEncoder().encodeToString(signingKey.signHash(hash)),
+            byte[] signature = signingKey.signHash(hash);
+            appends.add(new SignedAppend(canonical, Base64.getEncoder().encodeToString(signature),
                     signingKey.keyId(), truth.sourceEventId()));
+            signed.add(new Signed(sequence, signingKey.keyId(), hash, signature));
             previous = HEX.formatHex(hash);
             results.add(new RecordedTruth(sequence, previous, false));
             if (truth.sourceEventId() != null) {
@@ -218,14 +224,18 @@ class ChainAppender {
         if (!openings.isEmpty()) {
             store.keepPrivate(openings); // in the same transaction: a sealed record is never without its opening
         }
-        return new Outcome(results, new Head(sequence, previous));
+        return new Outcome(results, new Head(sequence, previous), signed);
     }
 
     /** The last record of the chain: where the next one links. */
     private record Head(long sequence, String hash) {
     }
 
-    private record Outcome(List<RecordedTruth> results, Head head) {
+    /** What a committed batch appended: its answers, the new head, and the signatures it made. */
+    private record Outcome(List<RecordedTruth> results, Head head, List<Signed> signed) {
+    }
+
+    private record Signed(long sequence, String keyId, byte[] hash, byte[] signature) {
     }
 
     private static final class Pending {

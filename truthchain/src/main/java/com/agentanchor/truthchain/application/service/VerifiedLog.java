@@ -31,8 +31,9 @@ import com.agentanchor.truthchain.domain.note.NoteSigner;
 
 /**
  * The Merkle tree over the verified prefix of the chain: records enter it only after their hash, link and signature
- * verified, with the hash recomputed from their bytes as the leaf data, so a checkpoint never covers a record that
- * did not verify. It extends itself from the table on demand. Checkpoints: a new one is signed only when the tree
+ * verified (a signature this instance made itself, exactly as it made it, is taken as verified: {@link OwnSignatures}),
+ * with the hash recomputed from their bytes as the leaf data, so a checkpoint never covers a record that did not
+ * verify. It extends itself from the table on demand. Checkpoints: a new one is signed only when the tree
  * grew past the latest signed one, and only after proving that the latest signed root is still the root of the
  * same prefix (so the log never signs two inconsistent checkpoints, across restarts too: signed checkpoints are
  * stored). Memory: about 64 bytes per record.
@@ -47,16 +48,18 @@ class VerifiedLog {
     private final TruthChainStore store;
     private final Checkpoints checkpoints;
     private final KeyRing keys;
+    private final OwnSignatures own;
     private final String origin;
     private final MerkleLog tree = new MerkleLog();
     private String lastHash = TruthRecord.GENESIS_PREVIOUS_HASH;
     private Finding stoppedAt;
 
-    VerifiedLog(TruthChainStore store, Checkpoints checkpoints, KeyRing keys,
+    VerifiedLog(TruthChainStore store, Checkpoints checkpoints, KeyRing keys, OwnSignatures own,
             @Value("${agentanchor.truthchain.origin:agentanchor.local/truth-chain}") String origin) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.keys = keys;
+        this.own = own;
         this.origin = origin;
         new Checkpoint(origin, 0, MerkleHash.emptyRoot()); // rejects an origin that is not one line
     }
@@ -152,10 +155,11 @@ class VerifiedLog {
             long from = tree.size() + 1;
             long to = Math.min(stored, from + CHUNK - 1);
             var rows = store.range(from, to, Columns.ALL);
-            var segment = keys.verifierFor(rows).verify(from, lastHash, rows, ChainVerifier.Mode.FULL);
+            var segment = keys.verifierFor(rows).verify(from, lastHash, rows, ChainVerifier.Mode.FULL, own);
             for (byte[] hash : segment.hashes()) {
                 tree.append(MerkleHash.leaf(hash));
             }
+            own.forgetThrough(tree.size());
             lastHash = segment.lastHash();
             if (!segment.intact()) {
                 if (!segment.finding().equals(stoppedAt)) {
