@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -46,6 +47,7 @@ import com.pusher.client.channel.PusherEvent;
 import com.pusher.client.connection.ConnectionEventListener;
 import com.pusher.client.connection.ConnectionState;
 import com.pusher.client.connection.ConnectionStateChange;
+import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -448,13 +450,13 @@ public final class RealtimeBenchmark {
     static double triggerAlone() throws Exception {
         int triggers = 100;
         var entered = new AtomicLong();
-        var http = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+        var http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
         http.createContext("/", exchange -> {
             entered.set(System.nanoTime());
             exchange.getRequestBody().readAllBytes();
             exchange.sendResponseHeaders(200, 2);
             try (var body = exchange.getResponseBody()) {
-                body.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                body.write("{}".getBytes(StandardCharsets.UTF_8));
             }
         });
         http.start(); // no executor: the dispatcher thread runs the handler

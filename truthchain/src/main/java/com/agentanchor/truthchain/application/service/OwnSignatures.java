@@ -9,7 +9,7 @@ import com.agentanchor.truthchain.domain.ChainVerifier;
 
 /**
  * The signatures this instance put on the chain, from their append's commit until the verified log has taken their
- * records in. Checking them there with Ed25519 (several times the cost of making them) only confirmed what this
+ * records in. Checking them there with Ed25519 (about three times the cost of making them) only confirmed what this
  * process had computed moments before: under a stream of registrations it took about a twelfth of the app's CPU, in
  * bursts on both cores at every checkpoint. A remembered signature vouches only for the very bytes it was made for:
  * the record's hash recomputed from its stored bytes, the stored signature and the key must all be the remembered
