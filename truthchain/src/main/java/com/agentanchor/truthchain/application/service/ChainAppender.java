@@ -168,7 +168,7 @@ class ChainAppender {
         lastHead = null;
         var outcome = ownTransaction.execute(status -> appendInTransaction(batch, guess));
         lastHead = Objects.requireNonNull(outcome).head();
-        outcome.signed().forEach(s -> own.remember(s.sequence(), s.keyId(), s.hash(), s.signature()));
+        outcome.signed().forEach(own::remember);
         return outcome.results();
     }
 
@@ -188,7 +188,7 @@ class ChainAppender {
         long sequence = head.sequence();
         String previous = head.hash();
         var appends = new ArrayList<SignedAppend>(batch.size());
-        var signed = new ArrayList<Signed>(batch.size());
+        var signed = new ArrayList<OwnSignatures.Signed>(batch.size());
         var openings = new ArrayList<PrivateOpening>();
         var results = new ArrayList<RecordedTruth>(batch.size());
         for (Pending pending : batch) {
@@ -211,7 +211,7 @@ class ChainAppender {
             byte[] signature = signingKey.signHash(hash);
             appends.add(new SignedAppend(canonical, Base64.getEncoder().encodeToString(signature),
                     signingKey.keyId(), truth.sourceEventId()));
-            signed.add(new Signed(sequence, signingKey.keyId(), hash, signature));
+            signed.add(new OwnSignatures.Signed(sequence, signingKey.keyId(), hash, signature));
             previous = HEX.formatHex(hash);
             results.add(new RecordedTruth(sequence, previous, false));
             if (truth.sourceEventId() != null) {
@@ -232,10 +232,7 @@ class ChainAppender {
     }
 
     /** What a committed batch appended: its answers, the new head, and the signatures it made. */
-    private record Outcome(List<RecordedTruth> results, Head head, List<Signed> signed) {
-    }
-
-    private record Signed(long sequence, String keyId, byte[] hash, byte[] signature) {
+    private record Outcome(List<RecordedTruth> results, Head head, List<OwnSignatures.Signed> signed) {
     }
 
     private static final class Pending {

@@ -23,10 +23,10 @@ class OwnSignatures implements ChainVerifier.KnownSignatures {
 
     private final ConcurrentHashMap<Long, Signed> signed = new ConcurrentHashMap<>();
 
-    /** Called once the record {@code sequence} is committed. */
-    void remember(long sequence, String keyId, byte[] hash, byte[] signature) {
+    /** Called once the record {@code made.sequence()} is committed. */
+    void remember(Signed made) {
         if (signed.size() < MAX) {
-            signed.put(sequence, new Signed(keyId, hash, signature));
+            signed.put(made.sequence(), made);
         }
     }
 
@@ -42,6 +42,7 @@ class OwnSignatures implements ChainVerifier.KnownSignatures {
                 && MessageDigest.isEqual(own.signature(), signature);
     }
 
-    private record Signed(String keyId, byte[] hash, byte[] signature) {
+    /** A signature as this instance made it: for which record, with which key, over which hash. */
+    record Signed(long sequence, String keyId, byte[] hash, byte[] signature) {
     }
 }

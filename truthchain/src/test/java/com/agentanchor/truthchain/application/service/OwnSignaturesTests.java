@@ -12,7 +12,7 @@ class OwnSignaturesTests {
     @Test
     void vouchesOnlyForTheRecordKeyHashAndSignatureAsMade() {
         var own = new OwnSignatures();
-        own.remember(7, "key", hash, signature);
+        own.remember(new OwnSignatures.Signed(7, "key", hash, signature));
         assertThat(own.vouchFor(7, "key", hash.clone(), signature.clone())).isTrue();
         assertThat(own.vouchFor(8, "key", hash, signature)).as("another record").isFalse();
         assertThat(own.vouchFor(7, "other", hash, signature)).as("another key").isFalse();
@@ -24,8 +24,8 @@ class OwnSignaturesTests {
     @Test
     void forgetsWhatTheVerifiedLogHasTakenIn() {
         var own = new OwnSignatures();
-        own.remember(1, "key", hash, signature);
-        own.remember(2, "key", hash, signature);
+        own.remember(new OwnSignatures.Signed(1, "key", hash, signature));
+        own.remember(new OwnSignatures.Signed(2, "key", hash, signature));
         own.forgetThrough(1);
         assertThat(own.vouchFor(1, "key", hash, signature)).isFalse();
         assertThat(own.vouchFor(2, "key", hash, signature)).isTrue();
