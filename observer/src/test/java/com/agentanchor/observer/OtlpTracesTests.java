@@ -103,6 +103,34 @@ class OtlpTracesTests {
     }
 
     @Test
+    void aSpanCarryingTextNoColumnCanHoldIsRejectedAloneAndNamedInTheAnswer() throws Exception {
+        var trace = randomBytes(16);
+        var withNulAttribute = span(trace, "plan", "invoke_agent", null, false).toBuilder()
+                .addAttributes(attribute("user.query", "a\u0000b")).build();
+        var request = request(span(trace, "search", "execute_tool", "web\u0000search", false), withNulAttribute,
+                span(trace, "fine", "invoke_agent", null, false));
+
+        var response = post(request.toByteArray(), "application/x-protobuf", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        var answer = ExportTraceServiceResponse.parseFrom(response.body());
+        assertThat(answer.getPartialSuccess().getRejectedSpans()).isEqualTo(2);
+        assertThat(answer.getPartialSuccess().getErrorMessage())
+                .isEqualTo("title: must not contain a NUL character (\\u0000)");
+        assertThat(database.query("SELECT title FROM observer_events WHERE subject_id = ?::uuid AND actor_type = "
+                + "'agent'", String.class, agent)).isEqualTo("fine");
+
+        var json = """
+                {"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"%s","spanId":"%s","name":"half \\ud800",
+                  "attributes":[{"key":"gen_ai.operation.name","value":{"stringValue":"chat"}}]}]}]}]}""".formatted(
+                HexFormat.of().formatHex(trace), HexFormat.of().formatHex(randomBytes(8)));
+        var unpaired = post(json.getBytes(), "application/json", null);
+        assertThat(unpaired.statusCode()).isEqualTo(200);
+        assertThat(new String(unpaired.body())).contains("\"rejectedSpans\": \"1\"")
+                .contains("title: must not contain an unpaired surrogate (\\\\ud800)");
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
     void whatIsNotOtlpIsRefusedAndNothingIsWritten() throws Exception {
         assertThat(post(new byte[] { 1, 2, 3 }, "application/x-protobuf", null).statusCode()).isEqualTo(400);
         assertThat(post("{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"zz\"}]}]}]}".getBytes(),

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import org.jmolecules.ddd.annotation.ValueObject;
 
+import com.agentanchor.platform.text.AcceptableText;
+
 /**
  * What an agent says it did: one entry of its own log. The agent is the subject and the actor; the rules below are
  * what a report must satisfy before anything is written. {@code payloadJson} is a JSON object as the agent sent it;
@@ -72,6 +74,9 @@ public record AgentReport(String eventType, EventSeverity severity, String title
             throw new Rejected("idempotencyKey", "must be 1 to " + MAX_IDEMPOTENCY_KEY
                     + " characters without control characters");
         }
+        storable("title", AcceptableText.problem(title));
+        storable("description", description == null ? null : AcceptableText.problem(description));
+        storable("payload", payloadJson == null ? null : AcceptableText.problemInJson(payloadJson));
         return new AgentReport(eventType, parse(EventSeverity.class, "severity", severity, EventSeverity.info),
                 title.strip(), description, payloadJson, parse(Outcome.class, "outcome", outcome, null),
                 occurredAt, idempotencyKey, 0);
@@ -81,6 +86,16 @@ public record AgentReport(String eventType, EventSeverity severity, String title
     public AgentReport flagged(int score) {
         return new AgentReport(eventType, severity, title, description, payloadJson, outcome, occurredAt,
                 idempotencyKey, score);
+    }
+
+    /**
+     * A report's text as the database can hold it. The JSON API refuses such text as it reads the body; an OTLP
+     * span's names and attributes arrive without passing there.
+     */
+    private static void storable(String field, String problem) {
+        if (problem != null) {
+            throw new Rejected(field, problem);
+        }
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, E absent) {

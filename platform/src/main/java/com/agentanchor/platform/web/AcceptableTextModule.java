@@ -3,6 +3,8 @@ package com.agentanchor.platform.web;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 
+import com.agentanchor.platform.text.AcceptableText;
+
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
