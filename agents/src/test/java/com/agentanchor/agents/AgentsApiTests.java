@@ -142,6 +142,8 @@ class AgentsApiTests {
                 Arguments.of("{\"name\": true}", "name: must be a string"),
                 Arguments.of("{\"name\": \"x\", \"config\": {\"maxTokens\": 10.5}}",
                         "config.maxTokens: must be a whole number"),
+                Arguments.of("{\"name\": \"x\", \"config\": {\"maxTokens\": 99999999999}}",
+                        "config.maxTokens: is out of range for a whole number"),
                 Arguments.of("{\"name\": \"x\", \"config\": {\"maxTokens\": \"100\"}}",
                         "config.maxTokens: must be a whole number"));
     }

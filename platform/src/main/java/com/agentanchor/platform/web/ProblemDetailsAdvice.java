@@ -32,6 +32,7 @@ import com.agentanchor.platform.refusal.Refusal;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -111,9 +112,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setProperty("errors", List.of(new FieldProblem(field, message)));
             }
         } else if (cause instanceof StreamReadException parse && parse.processor() != null
-                && String.valueOf(parse.getOriginalMessage()).startsWith(DUPLICATE)) { // a message may be null
+                && fieldMistake(parse) != null) {
             var field = path(parse.processor().streamReadContext());
-            var message = "is given twice in one object";
+            var message = fieldMistake(parse);
             problem.setDetail(field + ": " + message);
             problem.setProperty("errors", List.of(new FieldProblem(field, message)));
         } else if (cause instanceof StreamReadException parse && parse.getLocation() != null) {
@@ -199,6 +200,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setDetail(errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * What a parse error says of the field the parser stopped at, when the document itself is well-formed: a name
+     * given twice, a number too large for the field's type. {@code null} for a document that is not JSON.
+     */
+    private static String fieldMistake(StreamReadException parse) {
+        if (parse instanceof InputCoercionException outOfRange) {
+            return outOfRange.getTargetType() == null ? "is out of range"
+                    : "is out of range for " + describe(outOfRange.getTargetType());
+        }
+        return String.valueOf(parse.getOriginalMessage()).startsWith(DUPLICATE) // a message may be null
+                ? "is given twice in one object" : null;
     }
 
     /** Where the parser stands, as the other field errors name it. */
