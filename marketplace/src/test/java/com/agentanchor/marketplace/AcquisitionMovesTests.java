@@ -169,6 +169,33 @@ class AcquisitionMovesTests {
     }
 
     @Test
+    void theSameReviewSentManyTimesAtOnceIsTakenOnce() throws Exception {
+        var consumer = api.token(unique("impatient"));
+        var id = market.acquired(consumer, listing, "commission").get("id").asString();
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(6);
+        try {
+            var outcomes = new ArrayList<Future<Integer>>();
+            for (var i = 0; i < 6; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return review(id, consumer, 5, "same words").status();
+                }));
+            }
+            start.countDown();
+            var statuses = new ArrayList<Integer>();
+            for (var outcome : outcomes) {
+                statuses.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(api.get("/api/marketplace/listings/" + listing, null).body().get("reviewCount").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aStrangerNeitherSeesNorChangesAnothersAcquisition() {
         var consumer = api.token(unique("consumer"));
         var id = market.acquired(consumer, listing, "commission").get("id").asString();

@@ -6,14 +6,14 @@
 SET LOCAL ROLE agentanchor_owner;
 -- A review is written once: the consumer's update policy lets them write rating and review, this makes it the
 -- first and last time, and dates it (whatever reviewed_at the update carried). The Java twin is Acquisition.whyNotReview.
+-- Any write of these columns to a reviewed row is refused, even one of the same values: two reviews sent at once
+-- both pass the Java check, and the second, waiting on the row, must not answer as if it had been taken.
 CREATE OR REPLACE FUNCTION public.guard_review() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path = ''
 AS $$
 BEGIN
-    IF OLD.reviewed_at IS NOT NULL
-       AND (NEW.rating IS DISTINCT FROM OLD.rating OR NEW.review IS DISTINCT FROM OLD.review
-            OR NEW.reviewed_at IS DISTINCT FROM OLD.reviewed_at) THEN
+    IF OLD.reviewed_at IS NOT NULL THEN
         RAISE EXCEPTION 'acquisition % is reviewed already', OLD.id USING ERRCODE = 'unique_violation';
     END IF;
     IF NEW.rating IS DISTINCT FROM OLD.rating OR NEW.review IS DISTINCT FROM OLD.review THEN
