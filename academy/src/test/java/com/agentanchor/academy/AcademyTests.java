@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,31 @@ class AcademyTests {
         assertThat(basic.get("modules").get(2).get("number").asInt()).isEqualTo(3);
         assertThat(basic.get("modules").get(2).get("passMark").asInt()).isEqualTo(80);
         assertThat(basic.get("modules").get(2).get("title").asString()).isEqualTo("Safety and refusals");
+    }
+
+    @Test
+    void theSameEnrollmentSentManyTimesAtOnceIsTakenOnceAndTheRestAreConflicts() throws Exception {
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(6);
+        try {
+            var outcomes = new ArrayList<Future<Integer>>();
+            for (var i = 0; i < 6; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/academy/enrollments", owner, Map.of("agentId", agent)).status();
+                }));
+            }
+            start.countDown();
+            var statuses = new ArrayList<Integer>();
+            for (var outcome : outcomes) {
+                statuses.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(agentStatus()).isEqualTo("training");
+        assertThat(api.get("/api/academy/enrollments?agentId=" + agent, owner).body().size()).isEqualTo(1);
     }
 
     @Test

@@ -29,6 +29,7 @@ import com.agentanchor.academy.domain.Enrollment;
 import com.agentanchor.academy.domain.EnrollmentStatus;
 import com.agentanchor.academy.domain.ExaminationAttempt;
 import com.agentanchor.academy.domain.ModuleResult;
+import com.agentanchor.platform.refusal.DatabaseRefusal;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -114,17 +115,13 @@ class JdbcProgress implements Progress {
         try {
             return jdbc.sql("SELECT " + COLUMNS + " FROM " + function).params(args).query(this::enrollment).single();
         } catch (DataAccessException e) {
-            if (e.getMostSpecificCause() instanceof SQLException refused && refused.getSQLState() != null) {
-                var why = refused.getMessage().replaceFirst("^ERROR: ", "").replaceAll("(?s)\\s*Where:.*", "");
-                switch (refused.getSQLState()) {
-                    case "42501" -> throw notAllowed.apply(why);
-                    case "23514" -> throw new NotReady(why);
-                    case "P0002" -> throw new EnrollmentNotFound(why);
-                    case "22023" -> throw new NoSuchModule(why);
-                    default -> { }
-                }
-            }
-            throw e;
+            var refused = DatabaseRefusal.of(e, "42501", "23514", "P0002", "22023").orElseThrow(() -> e);
+            throw switch (refused.state()) {
+                case "42501" -> notAllowed.apply(refused.why());
+                case "23514" -> new NotReady(refused.why());
+                case "P0002" -> new EnrollmentNotFound(refused.why());
+                default -> new NoSuchModule(refused.why());
+            };
         }
     }
 

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.agentanchor.agents.application.port.in.AgentId;
+import com.agentanchor.agents.application.port.in.AgentNotReady;
 import com.agentanchor.agents.application.port.in.AgentQuery;
 import com.agentanchor.agents.application.port.in.TrustAdjustment;
 import com.agentanchor.agents.application.port.in.TrustChangeView;
@@ -26,6 +29,7 @@ import com.agentanchor.agents.domain.AgentConfig;
 import com.agentanchor.agents.domain.AgentMetadata;
 import com.agentanchor.agents.domain.AgentStatus;
 import com.agentanchor.platform.paging.Cursor;
+import com.agentanchor.platform.refusal.DatabaseRefusal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.ObjectReader;
@@ -172,7 +176,7 @@ class JdbcAgents implements Agents {
 
     @Override
     public AgentStatus retireOwn(UUID id) {
-        return AgentStatus.valueOf(jdbc.sql("SELECT retire_own_agent(?)::text").param(id).query(String.class).single());
+        return moved(id, "SELECT retire_own_agent(?)::text", id);
     }
 
     @Override
@@ -214,14 +218,27 @@ class JdbcAgents implements Agents {
 
     @Override
     public AgentStatus changeStatus(UUID id, AgentStatus status) {
-        return AgentStatus.valueOf(jdbc.sql("SELECT change_agent_status(?, ?::agent_status)::text")
-                .params(id, status.name()).query(String.class).single());
+        return moved(id, "SELECT change_agent_status(?, ?::agent_status)::text", id, status.name());
     }
 
     @Override
     public AgentStatus advanceOwn(UUID id, AgentStatus status) {
-        return AgentStatus.valueOf(jdbc.sql("SELECT advance_own_agent(?, ?::agent_status)::text")
-                .params(id, status.name()).query(String.class).single());
+        return moved(id, "SELECT advance_own_agent(?, ?::agent_status)::text", id, status.name());
+    }
+
+    /**
+     * A status function's call: it moves the agent under a row lock and answers with the status it had. Its
+     * check_violation means the move is not allowed from where the agent is now, after the caller found it allowed
+     * where it was: another request moved the agent in between (the same step sent twice at once, say).
+     */
+    private AgentStatus moved(UUID id, String call, Object... args) {
+        try {
+            return AgentStatus.valueOf(jdbc.sql(call).params(args).query(String.class).single());
+        } catch (DataAccessException e) {
+            throw DatabaseRefusal.of(e, "23514")
+                    .map(r -> new AgentNotReady(new AgentId(id), "was moved by another request meanwhile"))
+                    .orElseThrow(() -> e);
+        }
     }
 
     private Agent agent(ResultSet rs, int row) throws SQLException {

@@ -30,6 +30,7 @@ import com.agentanchor.council.domain.SignOff;
 import com.agentanchor.council.domain.Vote;
 import com.agentanchor.council.domain.Votes;
 import com.agentanchor.platform.paging.Cursor;
+import com.agentanchor.platform.refusal.DatabaseRefusal;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -149,16 +150,8 @@ class JdbcDecisions implements Decisions {
             return jdbc.sql("SELECT sign_off_council_decision(?, ?)").params(id, reason).query(Boolean.class)
                     .single();
         } catch (DataAccessException e) {
-            // The function says why it refuses; its SQL state says which kind of refusal that is.
-            if (e.getMostSpecificCause() instanceof SQLException refused && refused.getSQLState() != null) {
-                var why = refused.getMessage().replaceFirst("^ERROR: ", "").replaceAll("(?s)\\s*Where:.*", "");
-                switch (refused.getSQLState()) {
-                    case "42501" -> throw new SignOffRefused(why);
-                    case "23514" -> throw new NotEscalated(why);
-                    default -> { }
-                }
-            }
-            throw e;
+            var refused = DatabaseRefusal.of(e, "42501", "23514").orElseThrow(() -> e);
+            throw refused.state().equals("42501") ? new SignOffRefused(refused.why()) : new NotEscalated(refused.why());
         }
     }
 

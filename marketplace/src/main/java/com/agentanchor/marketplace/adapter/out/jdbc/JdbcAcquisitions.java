@@ -23,6 +23,7 @@ import com.agentanchor.marketplace.domain.Acquisition;
 import com.agentanchor.marketplace.domain.AcquisitionStatus;
 import com.agentanchor.marketplace.domain.AcquisitionType;
 import com.agentanchor.marketplace.domain.Listing;
+import com.agentanchor.platform.refusal.DatabaseRefusal;
 
 /**
  * JdbcClient, not a Spring Data repository: the app role may insert only the acquisition's identity and kind (its
@@ -58,7 +59,7 @@ class JdbcAcquisitions implements Acquisitions {
                     ? "Listing " + listing.id() + " is under an active enterprise lock"
                     : "You hold an active acquisition of listing " + listing.id() + " already");
         } catch (DataAccessException e) {
-            throw SqlRefusal.of(e, "23514").map(NotAcquirable::new).orElseThrow(() -> e);
+            throw DatabaseRefusal.of(e, "23514").map(r -> new NotAcquirable(r.why())).orElseThrow(() -> e);
         }
     }
 
@@ -132,7 +133,7 @@ class JdbcAcquisitions implements Acquisitions {
             jdbc.sql("UPDATE acquisitions SET rating = ?, review = ? WHERE id = ?").params(rating, review, id)
                     .update();
         } catch (DataAccessException e) {
-            throw SqlRefusal.of(e, "23505").map(NotChangeable::new).orElseThrow(() -> e);
+            throw DatabaseRefusal.of(e, "23505").map(r -> new NotChangeable(r.why())).orElseThrow(() -> e);
         }
     }
 
@@ -140,12 +141,8 @@ class JdbcAcquisitions implements Acquisitions {
         try {
             jdbc.sql(sql).params(args).query((rs, n) -> 1).list();
         } catch (DataAccessException e) {
-            var why = SqlRefusal.of(e, "42501", "23514");
-            if (why.isPresent()) {
-                throw "42501".equals(SqlRefusal.state(e).orElse("")) ? new NotYours(why.get())
-                        : new NotChangeable(why.get());
-            }
-            throw e;
+            var refused = DatabaseRefusal.of(e, "42501", "23514").orElseThrow(() -> e);
+            throw refused.state().equals("42501") ? new NotYours(refused.why()) : new NotChangeable(refused.why());
         }
     }
 

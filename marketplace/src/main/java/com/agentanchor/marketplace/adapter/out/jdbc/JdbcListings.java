@@ -27,6 +27,7 @@ import com.agentanchor.marketplace.application.port.out.Listings;
 import com.agentanchor.marketplace.domain.Listing;
 import com.agentanchor.marketplace.domain.ListingStatus;
 import com.agentanchor.marketplace.domain.Terms;
+import com.agentanchor.platform.refusal.DatabaseRefusal;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectReader;
@@ -94,7 +95,7 @@ class JdbcListings implements Listings {
             throw new NotListable("Agent " + l.agentId() + " has another active listing");
         } catch (DataAccessException e) {
             // guard_listing_status or marketplace_listings_clones_within_max: a clone sold since the listing was read
-            throw SqlRefusal.of(e, "23514").map(NotListable::new).orElseThrow(() -> e);
+            throw DatabaseRefusal.of(e, "23514").map(r -> new NotListable(r.why())).orElseThrow(() -> e);
         }
     }
 

@@ -1,0 +1,27 @@
+package com.agentanchor.platform.refusal;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DataAccessException;
+
+/**
+ * A trigger's or definer function's refusal: its SQL state says which kind it is (42501 not allowed, 23514 not in
+ * a state for it, ...), its message, written for people, says why; here without the server's decorations. Each
+ * adapter maps the states its functions raise to its module's {@link Refusal}s.
+ */
+public record DatabaseRefusal(String state, String why) {
+
+    /** The refusal behind {@code e}, when the database refused with one of {@code states}. */
+    public static Optional<DatabaseRefusal> of(DataAccessException e, String... states) {
+        if (e.getMostSpecificCause() instanceof SQLException refused && refused.getSQLState() != null
+                && List.of(states).contains(refused.getSQLState())) {
+            var message = refused.getMessage().replaceFirst("^ERROR: ", "")
+                    .replaceAll("(?s)\\s*(Where|Detail|Hint|Position):.*", "");
+            return Optional.of(new DatabaseRefusal(refused.getSQLState(),
+                    Character.toUpperCase(message.charAt(0)) + message.substring(1)));
+        }
+        return Optional.empty();
+    }
+}
