@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.support.Api;
+import com.agentanchor.support.AtOnce;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
 
@@ -62,25 +59,10 @@ class AcademyTests {
 
     @Test
     void theSameEnrollmentSentManyTimesAtOnceIsTakenOnceAndTheRestAreConflicts() throws Exception {
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(6);
-        try {
-            var outcomes = new ArrayList<Future<Integer>>();
-            for (var i = 0; i < 6; i++) {
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    return api.post("/api/academy/enrollments", owner, Map.of("agentId", agent)).status();
-                }));
-            }
-            start.countDown();
-            var statuses = new ArrayList<Integer>();
-            for (var outcome : outcomes) {
-                statuses.add(outcome.get(60, TimeUnit.SECONDS));
-            }
-            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
-        } finally {
-            pool.shutdownNow();
-        }
+        var statuses = AtOnce.run(6,
+                () -> api.post("/api/academy/enrollments", owner, Map.of("agentId", agent)).status());
+
+        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
         assertThat(agentStatus()).isEqualTo("training");
         assertThat(api.get("/api/academy/enrollments?agentId=" + agent, owner).body().size()).isEqualTo(1);
     }

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.support.Api;
 import com.agentanchor.support.AppRoleDatabase;
+import com.agentanchor.support.AtOnce;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
 
@@ -172,25 +173,10 @@ class AcquisitionMovesTests {
     void theSameReviewSentManyTimesAtOnceIsTakenOnce() throws Exception {
         var consumer = api.token(unique("impatient"));
         var id = market.acquired(consumer, listing, "commission").get("id").asString();
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(6);
-        try {
-            var outcomes = new ArrayList<Future<Integer>>();
-            for (var i = 0; i < 6; i++) {
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    return review(id, consumer, 5, "same words").status();
-                }));
-            }
-            start.countDown();
-            var statuses = new ArrayList<Integer>();
-            for (var outcome : outcomes) {
-                statuses.add(outcome.get(60, TimeUnit.SECONDS));
-            }
-            assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
-        } finally {
-            pool.shutdownNow();
-        }
+
+        var statuses = AtOnce.run(6, () -> review(id, consumer, 5, "same words").status());
+
+        assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
         assertThat(api.get("/api/marketplace/listings/" + listing, null).body().get("reviewCount").asInt())
                 .isEqualTo(1);
     }
