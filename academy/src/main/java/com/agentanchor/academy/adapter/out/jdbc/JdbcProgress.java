@@ -29,7 +29,7 @@ import com.agentanchor.academy.domain.Enrollment;
 import com.agentanchor.academy.domain.EnrollmentStatus;
 import com.agentanchor.academy.domain.ExaminationAttempt;
 import com.agentanchor.academy.domain.ModuleResult;
-import com.agentanchor.platform.refusal.DatabaseRefusal;
+import com.agentanchor.platform.database.DatabaseRefusal;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -28,8 +28,8 @@ import com.agentanchor.agents.domain.Agent;
 import com.agentanchor.agents.domain.AgentConfig;
 import com.agentanchor.agents.domain.AgentMetadata;
 import com.agentanchor.agents.domain.AgentStatus;
+import com.agentanchor.platform.database.DatabaseRefusal;
 import com.agentanchor.platform.paging.Cursor;
-import com.agentanchor.platform.refusal.DatabaseRefusal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.ObjectReader;

@@ -29,8 +29,8 @@ import com.agentanchor.council.domain.RiskLevel;
 import com.agentanchor.council.domain.SignOff;
 import com.agentanchor.council.domain.Vote;
 import com.agentanchor.council.domain.Votes;
+import com.agentanchor.platform.database.DatabaseRefusal;
 import com.agentanchor.platform.paging.Cursor;
-import com.agentanchor.platform.refusal.DatabaseRefusal;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

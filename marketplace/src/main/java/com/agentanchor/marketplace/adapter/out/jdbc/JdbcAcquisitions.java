@@ -23,7 +23,7 @@ import com.agentanchor.marketplace.domain.Acquisition;
 import com.agentanchor.marketplace.domain.AcquisitionStatus;
 import com.agentanchor.marketplace.domain.AcquisitionType;
 import com.agentanchor.marketplace.domain.Listing;
-import com.agentanchor.platform.refusal.DatabaseRefusal;
+import com.agentanchor.platform.database.DatabaseRefusal;
 
 /**
  * JdbcClient, not a Spring Data repository: the app role may insert only the acquisition's identity and kind (its

@@ -27,7 +27,7 @@ import com.agentanchor.marketplace.application.port.out.Listings;
 import com.agentanchor.marketplace.domain.Listing;
 import com.agentanchor.marketplace.domain.ListingStatus;
 import com.agentanchor.marketplace.domain.Terms;
-import com.agentanchor.platform.refusal.DatabaseRefusal;
+import com.agentanchor.platform.database.DatabaseRefusal;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectReader;

@@ -1,4 +1,4 @@
-package com.agentanchor.platform.refusal;
+package com.agentanchor.platform.database;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -9,7 +9,7 @@ import org.springframework.dao.DataAccessException;
 /**
  * A trigger's or definer function's refusal: its SQL state says which kind it is (42501 not allowed, 23514 not in
  * a state for it, ...), its message, written for people, says why; here without the server's decorations. Each
- * adapter maps the states its functions raise to its module's {@link Refusal}s.
+ * adapter maps the states its functions raise to its module's {@link com.agentanchor.platform.refusal.Refusal}s.
  */
 public record DatabaseRefusal(String state, String why) {
 
