@@ -33,8 +33,9 @@ public final class AcceptableText {
     }
 
     /**
-     * The same for the strings of a JSON document, as written (a jsonb column refuses {@code \u0000} too): its
-     * escapes are read (a well-formed document: ours, written by Jackson), so {@code \u0000} is a NUL and {@code \\u0000} is not.
+     * The same for the strings of a well-formed JSON document as written (Jackson's, for a jsonb column, which
+     * refuses an escaped NUL too): its escapes are read, so an escaped NUL counts and an escaped backslash followed
+     * by the letters {@code u0000} does not.
      */
     public static String problemInJson(CharSequence json) {
         var read = new StringBuilder(json.length());
