@@ -112,8 +112,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setProperty("errors", List.of(new FieldProblem(field, message)));
             }
         } else if (cause instanceof StreamReadException parse && parse.processor() != null
-                && fieldMistake(parse) instanceof String message) {
+                && fieldMistake(parse) != null) {
             var field = path(parse.processor().streamReadContext());
+            var message = fieldMistake(parse);
             problem.setDetail(field + ": " + message);
             problem.setProperty("errors", List.of(new FieldProblem(field, message)));
         } else if (cause instanceof StreamReadException parse && parse.getLocation() != null) {
