@@ -68,12 +68,15 @@ class ProfilesApiTests {
         var hookWithoutUrl = api.patch("/api/profiles/me", token,
                 Map.of("notificationPreferences", Map.of("email", true, "inApp", true, "webhook", true)));
         var tierIsNotYours = api.patch("/api/profiles/me", token, Map.of("subscriptionTier", "enterprise"));
+        var noSuchPort = api.patch("/api/profiles/me", token, Map.of("notificationPreferences", Map.of("email", true,
+                "inApp", true, "webhook", true, "webhookUrl", "https://hooks.example.test:99999/frank")));
 
         assertThat(badRole.body().get("detail").asString()).startsWith("role: must be one of [trainer, consumer, both]");
         assertThat(hookWithoutUrl.body().get("detail").asString())
                 .contains("notificationPreferences.webhookUrl: webhookUrl is required when webhook is true");
         assertThat(tierIsNotYours.body().get("detail").asString()).isEqualTo("subscriptionTier: is not a known field");
-        assertThat(java.util.List.of(badRole, hookWithoutUrl, tierIsNotYours)).allSatisfy(r -> {
+        assertThat(noSuchPort.body().get("detail").asString()).contains("a port from 1 to 65535");
+        assertThat(java.util.List.of(badRole, hookWithoutUrl, tierIsNotYours, noSuchPort)).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.isProblem()).isTrue();
         });

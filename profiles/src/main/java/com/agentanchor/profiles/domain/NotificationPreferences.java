@@ -8,12 +8,17 @@ import org.jmolecules.ddd.annotation.ValueObject;
 
 /**
  * Where a user wants to hear about their agents. A webhook needs somewhere to go: an absolute http(s) URL with a
- * host and no user info (credentials in a URL would be stored and logged as plain text). Which addresses it may
+ * host, a port a connection can be made to (if it names one) and no user info (credentials in a URL would be stored
+ * and logged as plain text). Which addresses it may
  * reach is decided when it is sent (the notifications module, against the operator's allowlist), since names
  * resolve differently over time.
  */
 @ValueObject
 public record NotificationPreferences(boolean email, boolean inApp, boolean webhook, String webhookUrl) {
+
+    /** What {@link #isWebhookUrl} asks, as a client is told. */
+    public static final String RULE = "webhookUrl must be an http(s) URL with a host, a port from 1 to 65535 if any, "
+            + "and no user info";
 
     public static final NotificationPreferences DEFAULT = new NotificationPreferences(true, true, false, null);
 
@@ -22,7 +27,7 @@ public record NotificationPreferences(boolean email, boolean inApp, boolean webh
             throw new IllegalArgumentException("webhookUrl is required when webhook notifications are on");
         }
         if (webhookUrl != null && !webhookUrl.isBlank() && !isWebhookUrl(webhookUrl)) {
-            throw new IllegalArgumentException("webhookUrl must be an http(s) URL with a host and no user info");
+            throw new IllegalArgumentException(RULE);
         }
     }
 
@@ -32,6 +37,7 @@ public record NotificationPreferences(boolean email, boolean inApp, boolean webh
             var uri = new URI(url);
             var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
+                    && (uri.getPort() == -1 || uri.getPort() >= 1 && uri.getPort() <= 65_535)
                     && uri.getRawUserInfo() == null && url.length() <= 2048;
         } catch (URISyntaxException e) {
             return false;

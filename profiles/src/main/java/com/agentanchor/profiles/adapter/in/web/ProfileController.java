@@ -78,7 +78,7 @@ class ProfileController {
             return !webhook || webhookUrl != null;
         }
 
-        @AssertTrue(message = "webhookUrl must be an http(s) URL with a host and no user info")
+        @AssertTrue(message = NotificationPreferences.RULE)
         boolean isWebhookUrlWellFormed() {
             return webhookUrl == null || NotificationPreferences.isWebhookUrl(webhookUrl);
         }
