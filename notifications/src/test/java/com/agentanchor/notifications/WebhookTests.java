@@ -206,6 +206,26 @@ class WebhookTests {
     }
 
     @Test
+    void aUrlSavedBeforeItsPortWasCheckedIsRefusedWhenItIsSent() throws Exception {
+        var olga = api.token(unique("olga"));
+        var olgaId = api.profileId(olga);
+        api.post("/api/notifications/webhook-secret", olga, Map.of());
+        useWebhook(olga, "https://hooks.example.test/olga");
+        var agent = api.post("/api/agents", olga, Map.of("name", "Probe")).body().get("id").asString();
+        var delivery = owner.awaitRow("delivery", "SELECT id FROM webhook_deliveries WHERE recipient_id = ?::uuid "
+                + "AND payload LIKE ?", olgaId, "%" + agent + "%");
+        // The profile API refuses such a port now; a delivery queued earlier may still carry one.
+        owner.update("UPDATE webhook_deliveries SET url = 'https://hooks.example.test:99999/olga' WHERE id = ?",
+                delivery.get("id"));
+
+        dispatch.deliverDue();
+
+        assertThat(owner.rows("SELECT status, last_error FROM webhook_deliveries WHERE id = ?", delivery.get("id"))
+                .get(0)).containsEntry("status", "refused")
+                .hasEntrySatisfying("last_error", e -> assertThat((String) e).contains("port"));
+    }
+
+    @Test
     void withoutASecretTheWebhookWaitsAndGoesOutOnceThereIsOne() throws Exception {
         var path = "/hooks/" + unique("dora");
         var dora = api.token(unique("dora"));

@@ -9,9 +9,8 @@ import org.jmolecules.ddd.annotation.ValueObject;
 /**
  * Where a user wants to hear about their agents. A webhook needs somewhere to go: an absolute http(s) URL with a
  * host, a port a connection can be made to (if it names one) and no user info (credentials in a URL would be stored
- * and logged as plain text). Which addresses it may
- * reach is decided when it is sent (the notifications module, against the operator's allowlist), since names
- * resolve differently over time.
+ * and logged as plain text). Which addresses it may reach is decided when it is sent (the notifications module,
+ * against the operator's allowlist), since names resolve differently over time.
  */
 @ValueObject
 public record NotificationPreferences(boolean email, boolean inApp, boolean webhook, String webhookUrl) {

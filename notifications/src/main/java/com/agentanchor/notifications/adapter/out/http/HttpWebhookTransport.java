@@ -57,6 +57,9 @@ class HttpWebhookTransport implements WebhookTransport {
         if (host == null || !(scheme.equals("https") || scheme.equals("http")) || uri.getRawUserInfo() != null) {
             return Outcome.refused("only http(s) URLs with a host and no user info");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) { // the profile refuses these; a URL saved earlier may not
+            return Outcome.refused("port " + uri.getPort() + " is not one a connection can be made to");
+        }
         int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         boolean allowed = allowlist.permits(host, port);
         if (!allowed && scheme.equals("http")) {
