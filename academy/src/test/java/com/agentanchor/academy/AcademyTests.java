@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.support.Api;
 import com.agentanchor.support.AtOnce;
+import com.agentanchor.support.Eventually;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
 
@@ -241,6 +242,27 @@ class AcademyTests {
         var enrollments = api.get("/api/academy/enrollments?agentId=" + agent, owner).body();
         assertThat(enrollments).hasSize(2);
         assertThat(enrollments.get(0).get("id").asString()).as("newest first").isEqualTo(next);
+    }
+
+    @Test
+    void aRetiredAgentsEnrollmentEndsEvenUnderExaminationAndLeavesTheExaminersQueue() throws Exception {
+        var id = api.post("/api/academy/enrollments", owner, Map.of("agentId", agent)).body().get("id").asString();
+        var examiner = validator("examiner");
+        passModules(id, examiner);
+        assertThat(api.post("/api/academy/enrollments/" + id + "/examination", owner, Map.of()).status())
+                .isEqualTo(200);
+
+        assertThat(api.post("/api/agents/" + agent + "/retire", owner, Map.of()).status()).isEqualTo(200);
+
+        Eventually.await(() -> "withdrawn".equals(
+                api.get("/api/academy/enrollments/" + id, owner).body().get("status").asString()));
+        assertThat(api.get("/api/academy/examinations/pending?limit=100", examiner).body().toString())
+                .doesNotContain(id);
+        assertThat(api.post("/api/academy/enrollments/" + id + "/grades", examiner, Map.of("score", 90)).status())
+                .as("nothing left to grade").isEqualTo(409);
+        assertThat(api.get("/api/academy/enrollments/" + id, owner).body().get("moduleScores").get("5").asInt())
+                .as("results kept").isEqualTo(95);
+        assertThat(agentStatus()).isEqualTo("retired");
     }
 
     @Test

@@ -83,8 +83,6 @@ class AcademyWallsTests {
             assertThat(outcome(actor, "SELECT academy_record_module_result('" + enrollment + "', 1, 100, 'mine')"))
                     .as("module result by '%s'", actor).startsWith("refused");
         }
-        passModules();
-        assertThat(outcome(owner, "SELECT academy_request_examination('" + enrollment + "')")).isEqualTo("allowed");
         database.update("UPDATE academy_progress SET status = 'examination' WHERE id = ?::uuid", enrollment);
         for (var actor : List.of(owner, stranger, "")) {
             assertThat(outcome(actor, "SELECT academy_grade_examination('" + enrollment + "', 100, 'mine')"))
@@ -109,6 +107,23 @@ class AcademyWallsTests {
         assertThat(outcome(examiner, "SELECT academy_withdraw('" + enrollment + "')")).startsWith("refused");
         assertThat(outcome(owner, "SELECT academy_withdraw('" + enrollment + "')")).isEqualTo("allowed");
         assertThat(outcome(owner, "SELECT academy_request_examination('" + enrollment + "')")).isEqualTo("allowed");
+    }
+
+    @Test
+    void onlyTheOwnerOfARetiredAgentEndsItsEnrollmentAtAnyStage() {
+        var end = "SELECT academy_end_for_retired_agent('" + enrollment + "')";
+        assertThat(outcome(owner, end)).as("not retired").isEqualTo("conflict: agent " + agent
+                + " is training; only a retired agent's enrollment ends at any stage");
+        database.update("UPDATE academy_progress SET status = 'examination' WHERE id = ?::uuid", enrollment);
+        // Retired in the database alone: the agents module's event, and the academy's answer to it, stay out of this.
+        database.update("UPDATE agents SET status = 'retired', retired_at = now() WHERE id = ?::uuid", agent);
+
+        assertThat(outcome(examiner, end)).as("a validator is not the owner").startsWith("refused");
+        assertThat(outcome(api.profileId(api.token(unique("stranger"))), end)).startsWith("refused");
+        assertThat(outcome(owner, end)).as("under examination").isEqualTo("allowed");
+        database.update("UPDATE academy_progress SET status = 'passed' WHERE id = ?::uuid", enrollment);
+        assertThat(outcome(owner, end)).as("over").isEqualTo("conflict: enrollment " + enrollment
+                + " is passed; it is over already");
     }
 
     @Test

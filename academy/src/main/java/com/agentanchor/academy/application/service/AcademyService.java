@@ -2,6 +2,7 @@ package com.agentanchor.academy.application.service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -113,6 +114,13 @@ class AcademyService implements CurriculumCatalogue, Training, Examining {
     }
 
     @Override
+    @Transactional
+    public Optional<EnrollmentView> endForRetiredAgent(UUID agentId) {
+        return progress.ofAgent(agentId).stream().filter(e -> e.status().open()).findFirst()
+                .map(open -> EnrollmentView.of(progress.endForRetiredAgent(open.id())));
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<EnrollmentView> enrollmentsOf(UUID agentId) {
         return progress.ofAgent(agentId).stream().map(EnrollmentView::of).toList();
@@ -195,7 +203,7 @@ class AcademyService implements CurriculumCatalogue, Training, Examining {
         return enrollment;
     }
 
-    private java.util.Optional<AgentView> ownAgent(ProfileId owner, UUID agentId) {
+    private Optional<AgentView> ownAgent(ProfileId owner, UUID agentId) {
         return agents.find(owner, new AgentId(agentId)).filter(a -> a.ownerId().equals(owner.value()));
     }
 

@@ -93,6 +93,11 @@ class JdbcProgress implements Progress {
     }
 
     @Override
+    public Enrollment endForRetiredAgent(UUID id) {
+        return call("academy_end_for_retired_agent(?)", NotYourEnrollment::new, id);
+    }
+
+    @Override
     public List<Enrollment> ofAgent(UUID agentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM academy_progress WHERE agent_id = ? ORDER BY enrolled_at DESC, id")
                 .param(agentId).query(this::enrollment).list();

@@ -1,6 +1,7 @@
 package com.agentanchor.academy.application.port.in;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
@@ -46,6 +47,16 @@ public interface Training {
      * @throws NotReady when it is under examination or over
      */
     EnrollmentView withdraw(ProfileId owner, UUID enrollmentId);
+
+    /**
+     * The acting owner's agent retired: its open enrollment, if it has one, ends as withdrawn at any stage, under
+     * examination too, so that no examiner is left with an agent that will never be graded.
+     *
+     * @return the enrollment it ended, if any
+     * @throws NotReady when the agent is not retired
+     * @throws NotYourEnrollment when the caller sees the enrollment (a validator) but does not own the agent
+     */
+    Optional<EnrollmentView> endForRetiredAgent(UUID agentId);
 
     /** The agent's enrollments the caller may see (its owner, validators), newest first. */
     List<EnrollmentView> enrollmentsOf(UUID agentId);

@@ -31,6 +31,9 @@ public interface Progress {
     /** {@code academy_withdraw}: the agent's owner. */
     Enrollment withdraw(UUID id);
 
+    /** {@code academy_end_for_retired_agent}: the retired agent's owner ends its open enrollment, at any stage. */
+    Enrollment endForRetiredAgent(UUID id);
+
     List<Enrollment> ofAgent(UUID agentId);
 
     List<Enrollment> awaitingExamination(int limit);
