@@ -16,11 +16,11 @@ import com.agentanchor.profiles.application.port.in.ProfileId;
  * since only the owner ends an enrollment ({@code academy_end_for_retired_agent}).
  */
 @Component
-class AgentRetirements {
+class RetiredAgentsEnrollments {
 
     private final Training training;
 
-    AgentRetirements(Training training) {
+    RetiredAgentsEnrollments(Training training) {
         this.training = training;
     }
 
