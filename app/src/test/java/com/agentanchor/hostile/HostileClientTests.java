@@ -144,6 +144,30 @@ class HostileClientTests {
     }
 
     /**
+     * Problem details written before Spring MVC (no token, the firewall, Tomcat's own refusals on the error dispatch, a
+     * foreign origin's preflight, a body over the limit) name the path they answer in {@code instance}, as MVC's do.
+     */
+    @Test
+    void everyProblemNamesThePathItAnswers() throws Exception {
+        var api = new Api(port);
+        var replies = Map.of(
+                "/api/agents", RawHttp.send(port, "GET /api/agents HTTP/1.1\r\n", null),
+                "/api/agents/a%2Fb", RawHttp.send(port, "GET /api/agents/a%2Fb HTTP/1.1\r\n", null),
+                "/api/agents;x=1", RawHttp.send(port, "GET /api/agents;x=1 HTTP/1.1\r\n", null),
+                "/api/council/decisions", RawHttp.send(port, "OPTIONS /api/council/decisions HTTP/1.1\r\n"
+                        + "Origin: https://elsewhere.example\r\nAccess-Control-Request-Method: POST\r\n", null),
+                "/api/observer/events", RawHttp.send(port, "POST /api/observer/events HTTP/1.1\r\nAuthorization: "
+                        + "Bearer " + api.token(unique("instance")) + "\r\nContent-Length: 10485760\r\n", null),
+                "/api/nothing/here", RawHttp.send(port, "GET /api/nothing/here HTTP/1.1\r\nAuthorization: Bearer "
+                        + api.token(unique("instance")) + "\r\n", null));
+
+        replies.forEach((path, reply) -> {
+            assertThat(reply.isProblem()).as("%s: %s", path, reply).isTrue();
+            assertThat(reply.body()).as(path).contains("\"instance\":\"" + path + "\"");
+        });
+    }
+
+    /**
      * The application's firewall is the one the filter chain uses (Spring Security's composite proxy keeps the chain
      * that filters behind a field of its own; its own firewall is a default one). The application's handler of refused
      * requests shows in the detail asserted above.

@@ -7,7 +7,6 @@ import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
-import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -75,13 +74,16 @@ final class BrowserOrigins extends DefaultCorsProcessor {
                 && config.checkOrigin(request.getHeader(HttpHeaders.ORIGIN)) == null) {
             return true; // no CORS headers: the browser withholds the answer from the page
         }
-        return super.processRequest(config, request, response);
+        var allowed = super.processRequest(config, request, response);
+        if (!allowed) {
+            problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "This origin may not call the API "
+                    + "from a browser (AGENTANCHOR_WEB_ALLOWED_ORIGINS), or not with this method or these headers");
+        }
+        return allowed;
     }
 
+    /** Written by {@link #processRequest} instead, which knows the request the problem names. */
     @Override
-    protected void rejectRequest(ServerHttpResponse response) throws IOException {
-        problems.write(((ServletServerHttpResponse) response).getServletResponse(), HttpStatus.FORBIDDEN, "Forbidden",
-                "This origin may not call the API from a browser (AGENTANCHOR_WEB_ALLOWED_ORIGINS), or not with this "
-                        + "method or these headers");
+    protected void rejectRequest(ServerHttpResponse response) {
     }
 }

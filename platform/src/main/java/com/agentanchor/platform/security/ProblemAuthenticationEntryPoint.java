@@ -29,6 +29,6 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
         var detail = request.getHeader("Authorization") == null
                 ? "This endpoint needs a bearer token (Authorization: Bearer <token>)"
                 : e.getMessage();
-        problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
     }
 }

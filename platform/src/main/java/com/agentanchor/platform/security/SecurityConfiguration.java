@@ -98,7 +98,7 @@ class SecurityConfiguration {
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(SecurityConfiguration::asUser))
                         .authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler((request, response, denied) -> problems.write(response,
+                        .accessDeniedHandler((request, response, denied) -> problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "Forbidden", denied.getMessage())))
                 .build();
     }
@@ -118,7 +118,7 @@ class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler problemOnRejectedRequest(ProblemResponses problems) {
-        return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "Bad Request",
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "Bad Request",
                 "The request is not accepted: an encoded dot, slash or semicolon in its path, or a control character in "
                         + "its path, a header or a parameter");
     }

@@ -45,7 +45,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             log.warn("Database unavailable: {}", e.toString());
             response.resetBuffer();
             response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);
-            problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE,
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE,
                     DatabaseUnavailable.DETAIL);
         }
     }

@@ -34,6 +34,6 @@ class ProblemErrorController implements ErrorController {
                 : known;
         var detail = status.is5xxServerError() ? "Something went wrong on our side; nothing was changed."
                 : "The request could not be served as sent: " + status.getReasonPhrase() + ".";
-        problems.write(response, status, status.getReasonPhrase(), detail);
+        problems.write(request, response, status, status.getReasonPhrase(), detail);
     }
 }

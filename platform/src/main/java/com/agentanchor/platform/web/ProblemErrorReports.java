@@ -13,6 +13,8 @@ import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
+import tools.jackson.core.io.JsonStringEncoder;
+
 /**
  * Tomcat answers some requests before the application sees them: a path with {@code %2F} or {@code %00}, headers over
  * the size limit, a request line it cannot parse. Its own report for those is an HTML page; this one is problem
@@ -47,12 +49,19 @@ public class ProblemErrorReports extends ErrorReportValve {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             var body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                    + ",\"detail\":\"" + detail + "\"}";
+                    + ",\"detail\":\"" + detail + "\"" + instance(request) + "}";
             var out = response.getOutputStream();
             out.write(body.getBytes(StandardCharsets.UTF_8));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client is gone, or the response cannot be written any more: there is nobody left to tell.
         }
+    }
+
+    /** The path asked for, as the client sent it, when the request line was read that far; none otherwise. */
+    private static String instance(Request request) {
+        var path = request.getRequestURI();
+        return path == null || path.isEmpty() ? ""
+                : ",\"instance\":\"" + new String(JsonStringEncoder.getInstance().quoteAsCharArray(path)) + "\"";
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import com.agentanchor.platform.refusal.Refusal;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,24 +47,25 @@ public class ProblemResponses {
         return problem;
     }
 
-    public void write(HttpServletResponse response, Refusal refusal) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, Refusal refusal) throws IOException {
         var problem = of(refusal);
-        write(response, HttpStatus.valueOf(problem.getStatus()), problem.getTitle(), problem.getDetail());
+        write(request, response, HttpStatus.valueOf(problem.getStatus()), problem.getTitle(), problem.getDetail());
     }
 
-    public void write(HttpServletResponse response, HttpStatus status, String title, String detail)
-            throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+            String detail) throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        write(response, problem);
+        write(request, response, problem);
     }
 
-    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "about:blank");
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
+        body.put("instance", instance(request));
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
@@ -70,5 +73,14 @@ public class ProblemResponses {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), body);
+    }
+
+    /**
+     * The path the client asked for, as Spring MVC's own problem details name it; on the container's error dispatch,
+     * the path that failed rather than {@code /error}.
+     */
+    private static String instance(HttpServletRequest request) {
+        var failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return failed instanceof String path ? path : request.getRequestURI();
     }
 }

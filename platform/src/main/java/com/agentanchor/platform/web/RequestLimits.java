@@ -56,18 +56,18 @@ class RequestLimits extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBody) {
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", tooLarge(maxBody));
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", tooLarge(maxBody));
             return;
         }
         var contentType = request.getContentType();
         if (contentType != null && !isMediaType(contentType)) {
-            problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+            problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
                     "Content-Type must name one media type (such as application/json), not '" + contentType + "'");
             return;
         }
         var unacceptable = unacceptableParameter(request.getQueryString());
         if (unacceptable != null) {
-            problems.write(response, unacceptable);
+            problems.write(request, response, unacceptable);
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Counted(request, maxBody) : request, response);

@@ -58,7 +58,7 @@ class ActingCaller implements Caller {
         try {
             profile = profileOf(token);
         } catch (Refusal refused) { // a missing or taken email; MVC's problem mapping does not reach filters
-            problems.write(response, refused);
+            problems.write(request, response, refused);
             return;
         }
         request.setAttribute(PROFILE_ATTRIBUTE, profile);
