@@ -8,10 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.support.Api;
 import com.agentanchor.support.AppRoleDatabase;
+import com.agentanchor.support.AtOnce;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
 
@@ -61,37 +58,20 @@ class AcquisitionKindsTests {
             buyers.add(buyer);
         }
 
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(20);
-        var outcomes = new ArrayList<Future<Api.Response>>();
-        try {
-            for (var buyer : buyers) {
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    return market.acquire(buyer, listing, "clone");
-                }));
-            }
-            start.countDown();
-            var responses = new ArrayList<Api.Response>();
-            for (var outcome : outcomes) {
-                responses.add(outcome.get(60, TimeUnit.SECONDS));
-            }
+        var responses = AtOnce.each(buyers, buyer -> market.acquire(buyer, listing, "clone"));
 
-            assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(5);
-            assertThat(responses).filteredOn(r -> r.status() != 201).hasSize(15)
-                    .allSatisfy(r -> {
-                        assertThat(r.status()).as("%s", r.body()).isEqualTo(409);
-                        assertThat(r.isProblem()).isTrue();
-                        assertThat(r.body().get("detail").asString()).contains("sold out");
-                    });
-            var won = responses.stream().filter(r -> r.status() == 201).map(Api.Response::body).toList();
-            for (var acquisition : won) {
-                var clone = acquisition.get("clonedAgentId").asString();
-                assertThat(database.query("SELECT owner_id::text FROM agents WHERE id = ?::uuid", String.class, clone))
-                        .isEqualTo(acquisition.get("consumerId").asString());
-            }
-        } finally {
-            pool.shutdownNow();
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(5);
+        assertThat(responses).filteredOn(r -> r.status() != 201).hasSize(15)
+                .allSatisfy(r -> {
+                    assertThat(r.status()).as("%s", r.body()).isEqualTo(409);
+                    assertThat(r.isProblem()).isTrue();
+                    assertThat(r.body().get("detail").asString()).contains("sold out");
+                });
+        var won = responses.stream().filter(r -> r.status() == 201).map(Api.Response::body).toList();
+        for (var acquisition : won) {
+            var clone = acquisition.get("clonedAgentId").asString();
+            assertThat(database.query("SELECT owner_id::text FROM agents WHERE id = ?::uuid", String.class, clone))
+                    .isEqualTo(acquisition.get("consumerId").asString());
         }
         var after = api.get("/api/marketplace/listings/" + listing, seller).body();
         assertThat(after.get("status").asString()).isEqualTo("sold_out");

@@ -9,10 +9,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,25 +140,10 @@ class AcquisitionMovesTests {
             var token = api.token(unique("reviewer"));
             reviewers.add(new String[] { token, market.acquired(token, listing, "commission").get("id").asString() });
         }
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(ratings.size());
-        try {
-            var outcomes = new ArrayList<Future<Integer>>();
-            for (var i = 0; i < ratings.size(); i++) {
-                var reviewer = reviewers.get(i);
-                var rating = ratings.get(i);
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    return review(reviewer[1], reviewer[0], rating, "concurrent").status();
-                }));
-            }
-            start.countDown();
-            for (var outcome : outcomes) {
-                assertThat(outcome.get(60, TimeUnit.SECONDS)).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        var statuses = AtOnce.each(IntStream.range(0, ratings.size()).boxed().toList(),
+                i -> review(reviewers.get(i)[1], reviewers.get(i)[0], ratings.get(i), "concurrent").status());
+
+        assertThat(statuses).containsOnly(200);
         var expected = BigDecimal.valueOf(ratings.stream().mapToInt(Integer::intValue).sum())
                 .divide(BigDecimal.valueOf(ratings.size()), 2, RoundingMode.HALF_UP);
         var after = api.get("/api/marketplace/listings/" + listing, null).body();
