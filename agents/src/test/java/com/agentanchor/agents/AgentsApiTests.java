@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.agentanchor.agents.events.AgentRegistered;
 import com.agentanchor.profiles.events.ProfileCreated;
 import com.agentanchor.support.Api;
+import com.agentanchor.support.AtOnce;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
 import com.agentanchor.support.PublishedEvents;
@@ -193,24 +192,14 @@ class AgentsApiTests {
     void concurrentFirstCallsProvisionOneProfileAndPublishOnce() throws Exception {
         var subject = unique("newcomer");
         var token = api.token(subject);
-        var pool = Executors.newFixedThreadPool(8);
-        try {
-            var calls = new ArrayList<Callable<Api.Response>>();
-            for (int i = 0; i < 8; i++) {
-                calls.add(() -> api.get("/api/profiles/me", token));
-            }
-            var ids = new ArrayList<String>();
-            for (var result : pool.invokeAll(calls)) {
-                assertThat(result.get().status()).isEqualTo(200);
-                ids.add(result.get().body().get("id").asString());
-            }
-            assertThat(ids).containsOnly(ids.get(0));
-            assertThat(owner.query("SELECT count(*) FROM profiles WHERE auth_user_id = ?", Long.class, subject))
-                    .isEqualTo(1);
-            assertThat(published.ofType(ProfileCreated.class))
-                    .filteredOn(e -> e.profileId().toString().equals(ids.get(0))).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        var replies = AtOnce.run(8, () -> api.get("/api/profiles/me", token));
+
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+        var ids = replies.stream().map(r -> r.body().get("id").asString()).toList();
+        assertThat(ids).containsOnly(ids.get(0));
+        assertThat(owner.query("SELECT count(*) FROM profiles WHERE auth_user_id = ?", Long.class, subject))
+                .isEqualTo(1);
+        assertThat(published.ofType(ProfileCreated.class))
+                .filteredOn(e -> e.profileId().toString().equals(ids.get(0))).hasSize(1);
     }
 }

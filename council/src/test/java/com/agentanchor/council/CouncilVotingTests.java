@@ -4,13 +4,10 @@ import static com.agentanchor.support.Eventually.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +18,7 @@ import org.springframework.dao.DataAccessException;
 import com.agentanchor.platform.security.Admins;
 import com.agentanchor.support.Api;
 import com.agentanchor.support.AppRoleDatabase;
+import com.agentanchor.support.AtOnce;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
 
@@ -252,19 +250,8 @@ class CouncilVotingTests {
     void concurrentVotesAreCountedOnceEach() throws Exception {
         var id = request("approval", 3, "hire a contractor").body().get("id").asString();
         var validators = List.of(validator("c1"), validator("c2"), validator("c3"), validator("c4"));
-        var votes = new ArrayList<Callable<Integer>>();
-        for (var v : validators) {
-            votes.add(() -> vote(id, v, "for", null).status());
-        }
-        var pool = Executors.newFixedThreadPool(4);
-        var statuses = new ArrayList<Integer>();
-        try {
-            for (var f : pool.invokeAll(votes)) {
-                statuses.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        var statuses = AtOnce.each(validators, v -> vote(id, v, "for", null).status());
+
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses.stream().filter(s -> s == 200).count()).as("decided by the third vote for").isEqualTo(3);
         assertThat(database.query("SELECT (votes->>'for')::int FROM council_decisions WHERE id = ?::uuid",
