@@ -12,13 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.support.Api;
+import com.agentanchor.support.Eventually;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
 
 /**
  * Flows no single module's tests can see: the academy graduates an agent through the agents module, the chain
- * records it and the marketplace sells it; the council suspends an agent under examination and the academy cannot
- * pass it.
+ * records it and the marketplace sells it; the council suspends an agent under examination: the academy cannot pass
+ * it, its enrollment ends, and once reinstated it enrolls anew.
  */
 @IntegrationTest
 class CrossModuleFlowTests {
@@ -70,6 +71,33 @@ class CrossModuleFlowTests {
         assertThat(api.get("/api/agents/" + agent, owner).body().get("status").asString()).isEqualTo("suspended");
         assertThat(database.query("SELECT examination_attempts FROM academy_progress WHERE id = ?::uuid",
                 Integer.class, enrollment)).as("nothing written").isZero();
+    }
+
+    @Test
+    void aSuspensionEndsTheEnrollmentSoTheReinstatedDraftEnrollsAnew() throws Exception {
+        var enrollment = examination();
+        var validator = api.trainer(unique("validator"));
+        decide("suspension", validator);
+        Eventually.await(() -> "withdrawn".equals(
+                api.get("/api/academy/enrollments/" + enrollment, owner).body().get("status").asString()));
+        assertThat(api.get("/api/academy/examinations/pending?limit=100", validator).body().toString())
+                .doesNotContain(enrollment);
+
+        decide("reinstatement", validator);
+        assertThat(api.get("/api/agents/" + agent, owner).body().get("status").asString())
+                .as("it never graduated").isEqualTo("draft");
+        var again = api.post("/api/academy/enrollments", owner, Map.of("agentId", agent));
+
+        assertThat(again.status()).as("%s", again.body()).isEqualTo(201);
+        assertThat(api.get("/api/agents/" + agent, owner).body().get("status").asString()).isEqualTo("training");
+    }
+
+    /** The owner puts a status change before the council; one validator's vote decides it (risk 2). */
+    private void decide(String decisionType, String validator) {
+        var id = api.post("/api/council/decisions", owner, Map.of("agentId", agent, "decisionType", decisionType,
+                "riskLevel", 2, "subjectAction", decisionType)).body().get("id").asString();
+        assertThat(api.post("/api/council/decisions/" + id + "/votes", validator, Map.of("vote", "for")).status())
+                .isEqualTo(200);
     }
 
     /** Enrolls the agent, passes its modules and puts it up for examination; the enrollment's id. */

@@ -3,7 +3,7 @@
  * modules and pass marks) are defined once, in {@code domain.Curricula}. An owner enrolls a draft in a curriculum (it
  * goes into training); validators grade its modules in order; once every module is passed the owner puts the agent up
  * for examination, and a validator grades it: a pass graduates the agent (active, in public view, with the trust an
- * examination earns). An owner may withdraw an enrollment in training. When an agent retires
+ * examination earns). An owner may withdraw an enrollment in training. When an agent is suspended or retires
  * ({@code AgentStatusChanged}), its open enrollment ends, at any stage. After enrolling, every write is a definer
  * function that checks who acts: nobody writes their own agent's scores.
  */

@@ -110,12 +110,14 @@ class AcademyWallsTests {
     }
 
     @Test
-    void onlyTheOwnerOfARetiredAgentEndsItsEnrollmentAtAnyStage() {
-        var end = "SELECT academy_end_for_retired_agent('" + enrollment + "')";
-        assertThat(outcome(owner, end)).as("not retired").isEqualTo("conflict: agent " + agent
-                + " is training; only a retired agent's enrollment ends at any stage");
+    void onlyTheOwnerOfASuspendedOrRetiredAgentEndsItsEnrollmentAtAnyStage() {
+        var end = "SELECT academy_end_for_stopped_agent('" + enrollment + "')";
+        assertThat(outcome(owner, end)).as("in training").isEqualTo("conflict: agent " + agent
+                + " is training; only a suspended or retired agent's enrollment ends at any stage");
         database.update("UPDATE academy_progress SET status = 'examination' WHERE id = ?::uuid", enrollment);
-        // Retired in the database alone: the agents module's event, and the academy's answer to it, stay out of this.
+        // Moved in the database alone: the agents module's event, and the academy's answer to it, stay out of this.
+        database.update("UPDATE agents SET status = 'suspended' WHERE id = ?::uuid", agent);
+        assertThat(outcome(owner, end)).as("suspended, under examination").isEqualTo("allowed");
         database.update("UPDATE agents SET status = 'retired', retired_at = now() WHERE id = ?::uuid", agent);
 
         assertThat(outcome(examiner, end)).as("a validator is not the owner").startsWith("refused");

@@ -115,9 +115,9 @@ class AcademyService implements CurriculumCatalogue, Training, Examining {
 
     @Override
     @Transactional
-    public Optional<EnrollmentView> endForRetiredAgent(UUID agentId) {
+    public Optional<EnrollmentView> endForStoppedAgent(UUID agentId) {
         return progress.ofAgent(agentId).stream().filter(e -> e.status().open()).findFirst()
-                .map(open -> EnrollmentView.of(progress.endForRetiredAgent(open.id())));
+                .map(open -> EnrollmentView.of(progress.endForStoppedAgent(open.id())));
     }
 
     @Override

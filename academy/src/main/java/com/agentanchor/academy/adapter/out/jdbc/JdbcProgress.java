@@ -93,8 +93,8 @@ class JdbcProgress implements Progress {
     }
 
     @Override
-    public Enrollment endForRetiredAgent(UUID id) {
-        return call("academy_end_for_retired_agent(?)", NotYourEnrollment::new, id);
+    public Enrollment endForStoppedAgent(UUID id) {
+        return call("academy_end_for_stopped_agent(?)", NotYourEnrollment::new, id);
     }
 
     @Override

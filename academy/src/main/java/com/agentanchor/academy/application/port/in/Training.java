@@ -49,14 +49,15 @@ public interface Training {
     EnrollmentView withdraw(ProfileId owner, UUID enrollmentId);
 
     /**
-     * The acting owner's agent retired: its open enrollment, if it has one, ends as withdrawn at any stage, under
-     * examination too, so that no examiner is left with an agent that will never be graded.
+     * The acting owner's agent was stopped (suspended by the council, or retired): its open enrollment, if it has one,
+     * ends as withdrawn at any stage, under examination too. No examiner is left with an agent that will not be
+     * graded, and a suspended agent, which comes back as a draft, may enroll anew.
      *
      * @return the enrollment it ended, if any
-     * @throws NotReady when the agent is not retired
+     * @throws NotReady when the agent is neither suspended nor retired
      * @throws NotYourEnrollment when the caller sees the enrollment (a validator) but does not own the agent
      */
-    Optional<EnrollmentView> endForRetiredAgent(UUID agentId);
+    Optional<EnrollmentView> endForStoppedAgent(UUID agentId);
 
     /** The agent's enrollments the caller may see (its owner, validators), newest first. */
     List<EnrollmentView> enrollmentsOf(UUID agentId);

@@ -31,8 +31,8 @@ public interface Progress {
     /** {@code academy_withdraw}: the agent's owner. */
     Enrollment withdraw(UUID id);
 
-    /** {@code academy_end_for_retired_agent}: the retired agent's owner ends its open enrollment, at any stage. */
-    Enrollment endForRetiredAgent(UUID id);
+    /** {@code academy_end_for_stopped_agent}: a suspended or retired agent's owner ends its open enrollment. */
+    Enrollment endForStoppedAgent(UUID id);
 
     List<Enrollment> ofAgent(UUID agentId);
 

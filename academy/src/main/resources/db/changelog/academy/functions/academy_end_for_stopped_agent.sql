@@ -1,14 +1,15 @@
 --liquibase formatted sql
 
---changeset agentanchor:academy-function-end-for-retired-agent runOnChange:true splitStatements:false
---comment: The current text of academy_end_for_retired_agent(): change it here, and Liquibase applies it again on the
+--changeset agentanchor:academy-function-end-for-stopped-agent runOnChange:true splitStatements:false
+--comment: The current text of academy_end_for_stopped_agent(): change it here, and Liquibase applies it again on the
 -- next start. CREATE OR REPLACE keeps the function's owner and grants.
 SET LOCAL ROLE agentanchor_definer;
--- The owner of a retired agent ends its open enrollment at any stage, under examination too (a retired agent is
--- never graded, and an examiner's queue keeps nothing of it): it ends as withdrawn, its results kept. Open means
--- EnrollmentStatus.open(). Refusals: insufficient_privilege (not the owner), no_data_found (no such
--- enrollment), check_violation (the agent is not retired, or the enrollment is over).
-CREATE OR REPLACE FUNCTION public.academy_end_for_retired_agent(p_enrollment_id uuid)
+-- The owner of a stopped agent (suspended by the council, or retired) ends its open enrollment at any stage, under
+-- examination too: a stopped agent is not graded, a suspended one comes back as a draft (or active, had it graduated)
+-- and enrolls anew, and an examiner's queue keeps nothing of it. It ends as withdrawn, its results kept. Open means
+-- EnrollmentStatus.open(). Refusals: insufficient_privilege (not the owner), no_data_found (no such enrollment),
+-- check_violation (the agent is not stopped, or the enrollment is over).
+CREATE OR REPLACE FUNCTION public.academy_end_for_stopped_agent(p_enrollment_id uuid)
     RETURNS public.academy_progress
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
     SET search_path = ''
@@ -26,8 +27,8 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'only the agent''s owner ends its enrollment' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF v_agent_status <> 'retired' THEN
-        RAISE EXCEPTION 'agent % is %; only a retired agent''s enrollment ends at any stage', v_row.agent_id,
+    IF v_agent_status NOT IN ('suspended', 'retired') THEN
+        RAISE EXCEPTION 'agent % is %; only a suspended or retired agent''s enrollment ends at any stage', v_row.agent_id,
             v_agent_status USING ERRCODE = 'check_violation';
     END IF;
     IF v_row.status NOT IN ('enrolled', 'in_progress', 'examination') THEN

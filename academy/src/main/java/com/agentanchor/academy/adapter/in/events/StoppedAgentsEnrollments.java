@@ -10,28 +10,29 @@ import com.agentanchor.profiles.application.port.in.ActingProfile;
 import com.agentanchor.profiles.application.port.in.ProfileId;
 
 /**
- * A retired agent leaves the academy: its open enrollment ends, under examination too, so no examiner waits on an
- * agent that will never be graded. After commit and asynchronous, like {@code @ApplicationModuleListener}, but
- * without its surrounding transaction: the use case's own transaction begins after the agent's owner is entered,
- * since only the owner ends an enrollment ({@code academy_end_for_retired_agent}).
+ * A stopped agent (suspended by the council, or retired by its owner) leaves the academy: its open enrollment ends,
+ * under examination too, so no examiner waits on an agent that will not be graded, and a suspended agent, back as a
+ * draft, may enroll anew. After commit and asynchronous, like {@code @ApplicationModuleListener}, but without its
+ * surrounding transaction: the use case's own transaction begins after the agent's owner is entered, since only the
+ * owner ends an enrollment ({@code academy_end_for_stopped_agent}).
  */
 @Component
-class RetiredAgentsEnrollments {
+class StoppedAgentsEnrollments {
 
     private final Training training;
 
-    RetiredAgentsEnrollments(Training training) {
+    StoppedAgentsEnrollments(Training training) {
         this.training = training;
     }
 
     @Async
     @TransactionalEventListener
     void on(AgentStatusChanged e) {
-        if (!"retired".equals(e.newStatus())) {
+        if (!"suspended".equals(e.newStatus()) && !"retired".equals(e.newStatus())) {
             return;
         }
         try (var acting = ActingProfile.enter(new ProfileId(e.ownerId()))) {
-            training.endForRetiredAgent(e.agentId());
+            training.endForStoppedAgent(e.agentId());
         }
     }
 }
