@@ -106,6 +106,32 @@ class RuntimeAuthorizationTests {
         assertThat(decisionsOf(agent)).as("nothing put before the council for it").isZero();
     }
 
+    /**
+     * An agent stopped while it waits for the council hears a deny, and an approval that comes after its retirement
+     * allows nothing: only an active agent may act.
+     */
+    @Test
+    void aWaitingAgentThatIsStoppedIsDeniedWhateverTheCouncilSays() throws Exception {
+        var decisionId = authorize("send the newsletter", 1).body().get("decisionId").asString();
+        var waiting = CompletableFuture.supplyAsync(
+                () -> api.get("/api/runtime/decisions/" + decisionId + "?waitSeconds=25", key));
+
+        database.update("UPDATE agents SET status = 'suspended' WHERE id = ?::uuid", agent);
+
+        var answered = waiting.get();
+        assertThat(answered.body().get("decision").asString()).as("answered by the next sweep").isEqualTo("deny");
+        assertThat(answered.body().get("reason").asString()).contains("active");
+        assertThat(answered.body().get("status").asString()).as("the council has not decided").isEqualTo("pending");
+
+        database.update("UPDATE agents SET status = 'active' WHERE id = ?::uuid", agent);
+        assertThat(api.post("/api/agents/" + agent + "/retire", owner, Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/api/council/decisions/" + decisionId + "/votes", api.trainer(unique("validator")),
+                Map.of("vote", "for")).status()).isEqualTo(200);
+        var after = api.get("/api/runtime/decisions/" + decisionId, key).body();
+        assertThat(after.get("status").asString()).isEqualTo("approved");
+        assertThat(after.get("decision").asString()).as("approved after it retired").isEqualTo("deny");
+    }
+
     @Test
     void badRequestsAreRefusedAndOnlyTheAgentsOwnDecisionsAreVisible() {
         var tooRisky = api.post("/api/runtime/authorize", key, Map.of("action", "x", "riskLevel", 5));

@@ -10,8 +10,19 @@ public record Authorization(Answer answer, String reason) {
         allow, deny, require_approval
     }
 
-    /** Where a request the council took up stands now: approved allows, rejected denies, undecided waits. */
-    public static Authorization of(Decision decision) {
+    /** What an agent that is not active is told, whatever it asks: it may do nothing at all. */
+    public static Authorization notActive() {
+        return new Authorization(Answer.deny, "Only an active agent may act");
+    }
+
+    /**
+     * Where a request the council took up stands now: approved allows, rejected denies, undecided waits; for an agent
+     * that is no longer active (suspended or retired since it asked), a deny, whatever the council said or says.
+     */
+    public static Authorization of(Decision decision, boolean agentActive) {
+        if (!agentActive) {
+            return notActive();
+        }
         var answer = switch (decision.status()) {
             case approved -> Answer.allow;
             case rejected -> Answer.deny;

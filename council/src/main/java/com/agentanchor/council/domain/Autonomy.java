@@ -30,7 +30,7 @@ public record Autonomy(int tierLevel) {
     /** The answer to an agent asking "may I?" before an action of {@code risk}. */
     public Authorization decide(boolean active, RiskLevel risk) {
         if (!active) {
-            return new Authorization(Authorization.Answer.deny, "Only an active agent may act");
+            return Authorization.notActive();
         }
         if (risk.value() <= highestRiskAlone()) {
             return new Authorization(Authorization.Answer.allow,

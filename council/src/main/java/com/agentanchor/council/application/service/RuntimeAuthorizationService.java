@@ -78,7 +78,7 @@ class RuntimeAuthorizationService implements RuntimeAuthorization {
     public AuthorizationAnswer decision(CallingAgent caller, UUID decisionId) {
         var decision = decisions.find(decisionId).filter(d -> d.agentId().equals(caller.id().value()))
                 .orElseThrow(() -> new DecisionNotFound(decisionId));
-        var now = Authorization.of(decision);
+        var now = Authorization.of(decision, agents.self(caller).inPublicView());
         return new AuthorizationAnswer(now.answer().name(), now.reason(), decisionId, decision.status().name());
     }
 

@@ -43,7 +43,8 @@ class RuntimeController {
 
     @GetMapping("/decisions/{id}")
     @Operation(summary = "Where a request for approval stands (agents only)", description = "With waitSeconds (up "
-            + "to 30), answers as soon as the council decides, or with the decision still pending when the time is up.")
+            + "to 30), answers as soon as the council decides, or with the decision still pending when the time is up. "
+            + "An agent suspended or retired since it asked is denied, whatever the council decided or decides.")
     DeferredResult<AuthorizationAnswer> decision(CallingAgent agent, @PathVariable UUID id,
             @RequestParam(defaultValue = "0") int waitSeconds) {
         if (waitSeconds < 0 || waitSeconds > RuntimeAuthorization.MAX_WAIT.toSeconds()) {
