@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.agentanchor.support.Api;
 import com.agentanchor.support.AppRoleDatabase;
+import com.agentanchor.support.Eventually;
 import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
 
@@ -107,8 +108,8 @@ class RuntimeAuthorizationTests {
     }
 
     /**
-     * An agent stopped while it waits for the council hears a deny, and an approval that comes after its retirement
-     * allows nothing: only an active agent may act.
+     * An agent suspended while it waits for the council hears a deny, and an approval that comes while it is
+     * suspended allows nothing until it is active again: only an active agent may act.
      */
     @Test
     void aWaitingAgentThatIsStoppedIsDeniedWhateverTheCouncilSays() throws Exception {
@@ -123,13 +124,38 @@ class RuntimeAuthorizationTests {
         assertThat(answered.body().get("reason").asString()).contains("active");
         assertThat(answered.body().get("status").asString()).as("the council has not decided").isEqualTo("pending");
 
-        database.update("UPDATE agents SET status = 'active' WHERE id = ?::uuid", agent);
-        assertThat(api.post("/api/agents/" + agent + "/retire", owner, Map.of()).status()).isEqualTo(200);
         assertThat(api.post("/api/council/decisions/" + decisionId + "/votes", api.trainer(unique("validator")),
                 Map.of("vote", "for")).status()).isEqualTo(200);
-        var after = api.get("/api/runtime/decisions/" + decisionId, key).body();
-        assertThat(after.get("status").asString()).isEqualTo("approved");
-        assertThat(after.get("decision").asString()).as("approved after it retired").isEqualTo("deny");
+        var approved = api.get("/api/runtime/decisions/" + decisionId, key).body();
+        assertThat(approved.get("status").asString()).isEqualTo("approved");
+        assertThat(approved.get("decision").asString()).as("approved while it is suspended").isEqualTo("deny");
+        database.update("UPDATE agents SET status = 'active' WHERE id = ?::uuid", agent);
+        assertThat(api.get("/api/runtime/decisions/" + decisionId, key).body().get("decision").asString())
+                .as("active again").isEqualTo("allow");
+    }
+
+    @Test
+    void aRetiredAgentsPendingRequestsLapseAndLeaveTheCouncilsQueue() throws Exception {
+        var decisionId = authorize("send the newsletter", 1).body().get("decisionId").asString();
+        var validator = api.trainer(unique("validator"));
+        assertThat(api.get("/api/council/decisions/pending?limit=100", validator).body().toString())
+                .contains(decisionId);
+
+        assertThat(api.post("/api/agents/" + agent + "/retire", owner, Map.of()).status()).isEqualTo(200);
+
+        Eventually.await(() -> "rejected".equals(database.query(
+                "SELECT status::text FROM council_decisions WHERE id = ?::uuid", String.class, decisionId)));
+        var lapsed = api.get("/api/runtime/decisions/" + decisionId, key).body();
+        assertThat(lapsed.get("decision").asString()).isEqualTo("deny");
+        assertThat(lapsed.get("reason").asString()).as("%s", lapsed).contains("active");
+        assertThat(database.query("SELECT reasoning FROM council_decisions WHERE id = ?::uuid", String.class,
+                decisionId)).isEqualTo("Lapsed: the agent retired before the council decided");
+        assertThat(api.get("/api/council/decisions/pending?limit=100", validator).body().toString())
+                .doesNotContain(decisionId);
+        assertThat(api.post("/api/council/decisions/" + decisionId + "/votes", validator, Map.of("vote", "for"))
+                .status()).as("nothing left to decide").isEqualTo(409);
+        assertThat(database.query("SELECT trust_score FROM agents WHERE id = ?::uuid", Integer.class, agent))
+                .as("a lapse moves no trust").isEqualTo(100);
     }
 
     @Test

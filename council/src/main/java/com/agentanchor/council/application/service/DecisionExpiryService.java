@@ -1,6 +1,8 @@
 package com.agentanchor.council.application.service;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -8,10 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.agentanchor.council.application.port.in.DecisionExpiry;
 import com.agentanchor.council.application.port.out.Decisions;
+import com.agentanchor.council.application.port.out.LapsedDecision;
 
 /**
- * The database picks the due rows with SKIP LOCKED, so several instances sweeping at once share the work. An expiry
- * is a rejection that moves no trust; nobody acted, so the news names no actor.
+ * The database picks the due rows with SKIP LOCKED, so several instances sweeping at once share the work. A lapse
+ * (an expiry, or a retirement's) is a rejection that moves no trust; no one decided it, so the news names no actor.
  */
 @Service
 class DecisionExpiryService implements DecisionExpiry {
@@ -29,11 +32,20 @@ class DecisionExpiryService implements DecisionExpiry {
     @Override
     @Transactional
     public int expireDue() {
-        var expired = decisions.expireDue();
-        for (var e : expired) {
+        return announce(decisions.expireDue());
+    }
+
+    @Override
+    @Transactional
+    public int lapseForRetiredAgent(UUID agentId) {
+        return announce(decisions.lapseForRetiredAgent(agentId));
+    }
+
+    private int announce(List<LapsedDecision> lapsed) {
+        for (var e : lapsed) {
             events.publishEvent(e.decision().made(e.agentName(), e.ownerId(), e.publicAgent(), null,
                     clock.instant()));
         }
-        return expired.size();
+        return lapsed.size();
     }
 }

@@ -114,8 +114,9 @@ class AgentController {
     @Operation(summary = "Retire your agent, for good",
             description = "Its status becomes retired and retiredAt is set; nothing brings it back. Its marketplace "
                     + "listings retire and their active commissions and enterprise locks end (clones stay their "
-                    + "buyers'); its open academy enrollment ends as withdrawn, under examination too; its keys still "
-                    + "report but are denied everything they ask.")
+                    + "buyers'); its open academy enrollment ends as withdrawn, under examination too; its pending "
+                    + "council requests lapse (rejected, no trust moved); its keys still report but are denied "
+                    + "everything they ask.")
     @ApiResponse(responseCode = "200", description = "The agent, retired")
     @ApiResponse(responseCode = "403", description = "You see the agent (it is active) but it is not yours")
     @ApiResponse(responseCode = "409", description = "It is retired already")

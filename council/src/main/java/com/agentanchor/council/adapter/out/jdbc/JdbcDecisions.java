@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 import com.agentanchor.council.application.port.in.NotEscalated;
 import com.agentanchor.council.application.port.in.SignOffRefused;
 import com.agentanchor.council.application.port.out.Decisions;
-import com.agentanchor.council.application.port.out.ExpiredDecision;
+import com.agentanchor.council.application.port.out.LapsedDecision;
 import com.agentanchor.council.domain.Ballot;
 import com.agentanchor.council.domain.Decision;
 import com.agentanchor.council.domain.DecisionStatus;
@@ -70,14 +70,21 @@ class JdbcDecisions implements Decisions {
     }
 
     @Override
-    public List<ExpiredDecision> expireDue() {
-        return jdbc.sql("SELECT * FROM expire_council_decisions()").query((rs, row) -> new ExpiredDecision(
-                new Decision(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class),
-                        DecisionType.valueOf(rs.getString("decision_type")), DecisionStatus.rejected,
-                        new RiskLevel(rs.getInt("risk_level")), rs.getString("subject_action"),
-                        rs.getString("reasoning"), 0, votes(rs.getString("votes")), null, null, null, null),
-                rs.getString("agent_name"), rs.getObject("owner_id", UUID.class), rs.getBoolean("agent_active")))
-                .list();
+    public List<LapsedDecision> expireDue() {
+        return jdbc.sql("SELECT * FROM expire_council_decisions()").query(this::lapsed).list();
+    }
+
+    @Override
+    public List<LapsedDecision> lapseForRetiredAgent(UUID agentId) {
+        return jdbc.sql("SELECT * FROM lapse_retired_agent_decisions(?)").param(agentId).query(this::lapsed).list();
+    }
+
+    private LapsedDecision lapsed(ResultSet rs, int row) throws SQLException {
+        return new LapsedDecision(new Decision(rs.getObject("id", UUID.class), rs.getObject("agent_id", UUID.class),
+                DecisionType.valueOf(rs.getString("decision_type")), DecisionStatus.rejected,
+                new RiskLevel(rs.getInt("risk_level")), rs.getString("subject_action"), rs.getString("reasoning"), 0,
+                votes(rs.getString("votes")), null, null, null, null), rs.getString("agent_name"),
+                rs.getObject("owner_id", UUID.class), rs.getBoolean("agent_active"));
     }
 
     @Override

@@ -20,7 +20,13 @@ public interface Decisions {
     Decision insert(Decision request, Map<String, Object> context, Instant expiresAt);
 
     /** Through {@code expire_council_decisions()}: rejects the pending requests whose time ran out. */
-    List<ExpiredDecision> expireDue();
+    List<LapsedDecision> expireDue();
+
+    /**
+     * Through {@code lapse_retired_agent_decisions()}: rejects the pending requests of an agent that retired (none
+     * unless it is retired).
+     */
+    List<LapsedDecision> lapseForRetiredAgent(UUID agentId);
 
     Optional<Decision> find(UUID id);
 
