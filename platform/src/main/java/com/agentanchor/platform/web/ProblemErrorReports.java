@@ -52,6 +52,7 @@ public class ProblemErrorReports extends ErrorReportValve {
                     + ",\"detail\":\"" + detail + "\"" + instance(request) + "}";
             var out = response.getOutputStream();
             out.write(body.getBytes(StandardCharsets.UTF_8));
+            UnreadBodies.closeRatherThanDrain(request);
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client is gone, or the response cannot be written any more: there is nobody left to tell.

@@ -28,10 +28,21 @@ final class UnreadBodies extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         getNext().invoke(request, response);
+        if (!request.isAsyncStarted()) {
+            closeRatherThanDrain(request);
+        }
+    }
+
+    /**
+     * Once {@code request} is answered: if the body it declared but did not send is over the max swallow size, the
+     * connection closes without waiting for it. Also for what Tomcat refuses before the application ({@link
+     * ProblemErrorReports}), where this valve never runs.
+     */
+    static void closeRatherThanDrain(Request request) {
         var coyote = request.getCoyoteRequest();
         long owed = coyote.getContentLengthLong() - coyote.getBytesRead();
         if (owed > 0 && request.getConnector().getProtocolHandler() instanceof AbstractHttp11Protocol<?> http
-                && http.getMaxSwallowSize() > -1 && owed > http.getMaxSwallowSize() && !request.isAsyncStarted()) {
+                && http.getMaxSwallowSize() > -1 && owed > http.getMaxSwallowSize()) {
             coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null); // Tomcat's own "aborted upload": answer, then close
         }
     }
