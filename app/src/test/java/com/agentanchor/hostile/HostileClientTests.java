@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -26,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * limit refused before it is read, and an API document that does not ask for what the server fills in.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class HostileClientTests {
 
     @LocalServerPort
@@ -203,7 +207,7 @@ class HostileClientTests {
     }
 
     @Test
-    void aBodyOverTheLimitIsA413BeforeItIsReadWhole() throws Exception {
+    void aBodyOverTheLimitIsA413BeforeItIsReadWhole(CapturedOutput log) throws Exception {
         var api = new Api(port);
         var token = api.token(unique("large"));
         var ownerId = api.profileId(token);
@@ -212,6 +216,8 @@ class HostileClientTests {
                 + "\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\n", null);
         assertThat(declared.status()).as("refused on the declared length alone, no byte sent").isEqualTo(413);
         assertThat(declared.isProblem()).isTrue();
+        assertThat(log.getAll()).as("the container's error dispatch after it writes nothing").doesNotContain(
+                "Unhandled error", "threw exception");
 
         var huge = new StringBuilder(9 * 1024 * 1024).append("{\"name\":\"");
         huge.append("a".repeat(9 * 1024 * 1024)).append("\"}");
