@@ -27,11 +27,6 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (response.isCommitted()) {
-            // Answered already: a 413 whose declared body is not waited for (UnreadBodies) still brings the container
-            // here, to a response that can take nothing more.
-            return;
-        }
         var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         var known = code instanceof Integer c ? HttpStatus.resolve(c) : null;
         // No error status: /error asked for directly, and there is nothing here.

@@ -60,6 +60,12 @@ public class ProblemResponses {
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        if (response.isCommitted()) {
+            // Answered already. A 413 whose declared body is not waited for (UnreadBodies) still sends the container's
+            // error dispatch through the filters (the firewall, the error controller) to a response that can take
+            // nothing more; what they would write is dropped rather than failing as an ERROR.
+            return;
+        }
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "about:blank");
         body.put("title", problem.getTitle());
