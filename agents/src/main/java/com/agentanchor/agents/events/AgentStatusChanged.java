@@ -15,6 +15,16 @@ public record AgentStatusChanged(UUID eventId, UUID agentId, String agentName, U
         return "active".equals(previousStatus) || "active".equals(newStatus);
     }
 
+    /** Retired by its owner: for good, from whatever status it had. */
+    public boolean retired() {
+        return "retired".equals(newStatus);
+    }
+
+    /** Stopped: suspended by the council or retired by its owner; either way it may do nothing now. */
+    public boolean stopped() {
+        return retired() || "suspended".equals(newStatus);
+    }
+
     /** Active for the first time: out of training or examination, not back from a suspension. */
     public boolean graduated() {
         return "active".equals(newStatus)

@@ -59,10 +59,12 @@ class AgentTests {
             var suspended = agent(status, null).suspend(ACTOR, "leak", REFERENCE, NOW);
             assertThat(suspended.isPresent()).as("%s", status)
                     .isEqualTo(status != AgentStatus.suspended && status != AgentStatus.retired);
+            suspended.ifPresent(c -> assertThat(c.stopped() && !c.retired()).as("%s", status).isTrue());
         }
         assertThat(agent(AgentStatus.suspended, NOW).reinstate(ACTOR, "fixed", REFERENCE, NOW)).get()
                 .extracting(c -> c.newStatus()).as("it had graduated").isEqualTo("active");
         assertThat(agent(AgentStatus.suspended, null).reinstate(ACTOR, "fixed", REFERENCE, NOW)).get()
+                .satisfies(c -> assertThat(c.stopped()).as("back").isFalse())
                 .extracting(c -> c.newStatus()).as("it never graduated").isEqualTo("draft");
         assertThat(agent(AgentStatus.active, NOW).reinstate(ACTOR, "not suspended", REFERENCE, NOW)).isEmpty();
     }
@@ -72,7 +74,10 @@ class AgentTests {
         for (var status : AgentStatus.values()) {
             var retired = agent(status, null).retire(ACTOR, "done", NOW);
             assertThat(retired.isPresent()).as("%s", status).isEqualTo(status != AgentStatus.retired);
-            retired.ifPresent(c -> assertThat(c.newStatus()).isEqualTo("retired"));
+            retired.ifPresent(c -> {
+                assertThat(c.newStatus()).isEqualTo("retired");
+                assertThat(c.retired() && c.stopped()).as("%s", status).isTrue();
+            });
         }
         var retired = agent(AgentStatus.retired, null);
         assertThat(retired.suspend(ACTOR, "", REFERENCE, NOW)).isEmpty();

@@ -28,7 +28,7 @@ class StoppedAgentsEnrollments {
     @Async
     @TransactionalEventListener
     void on(AgentStatusChanged e) {
-        if (!"suspended".equals(e.newStatus()) && !"retired".equals(e.newStatus())) {
+        if (!e.stopped()) {
             return;
         }
         try (var acting = ActingProfile.enter(new ProfileId(e.ownerId()))) {

@@ -24,7 +24,7 @@ class RetiredAgentsRequests {
     @Async
     @TransactionalEventListener
     void on(AgentStatusChanged e) {
-        if ("retired".equals(e.newStatus())) {
+        if (e.retired()) {
             expiry.lapseForRetiredAgent(e.agentId());
         }
     }

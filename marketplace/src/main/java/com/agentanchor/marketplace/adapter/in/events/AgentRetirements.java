@@ -27,7 +27,7 @@ class AgentRetirements {
     @Async
     @TransactionalEventListener
     void on(AgentStatusChanged e) {
-        if (!"retired".equals(e.newStatus())) {
+        if (!e.retired()) {
             return;
         }
         try (var acting = ActingProfile.enter(new ProfileId(e.ownerId()))) {
