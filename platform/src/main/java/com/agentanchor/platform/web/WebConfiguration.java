@@ -49,9 +49,9 @@ class WebConfiguration {
      * A request body is read strictly: an unknown field, a null for a number, trailing text, or a value of another
      * JSON type than the field's ({@code "score": "12"}, {@code "name": 123}, {@code "riskLevel": 1.9}, which would
      * otherwise be truncated to 1) is the client's mistake, answered 400, never silently converted or dropped; so is
-     * text no database column could hold as sent ({@link com.agentanchor.platform.text.AcceptableText}), and a name given twice in one object
-     * ({@code {"name":"a","name":"b"}}), which parsers read differently (first or last wins), so the body would not
-     * say one thing (RFC 8259 §4; I-JSON, RFC 7493, forbids it).
+     * text no database column could hold as sent ({@link AcceptableTextModule}), and a name given twice in one
+     * object ({@code {"name":"a","name":"b"}}), which parsers read differently (first or last wins), so the body would
+     * not say one thing (RFC 8259 §4; I-JSON, RFC 7493, forbids it).
      */
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
