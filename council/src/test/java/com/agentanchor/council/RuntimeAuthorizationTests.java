@@ -158,6 +158,27 @@ class RuntimeAuthorizationTests {
                 .as("a lapse moves no trust").isEqualTo(100);
     }
 
+    /**
+     * A vote that lands after the retirement commits but before its requests lapse (here: retired in the database,
+     * so nothing lapses them) decides nothing: the verdict would move a retired agent's trust.
+     */
+    @Test
+    void aVoteBetweenTheRetirementAndTheLapseMovesNoTrust() {
+        var decisionId = authorize("send the newsletter", 1).body().get("decisionId").asString();
+        database.update("UPDATE agents SET status = 'retired', retired_at = now() WHERE id = ?::uuid", agent);
+
+        var vote = api.post("/api/council/decisions/" + decisionId + "/votes", api.trainer(unique("validator")),
+                Map.of("vote", "for"));
+        assertThat(vote.status()).as("%s", vote.body()).isEqualTo(409);
+        assertThat(vote.body().get("detail").asString()).contains("retired");
+        assertThat(database.query("SELECT trust_score FROM agents WHERE id = ?::uuid", Integer.class, agent))
+                .isEqualTo(100);
+        assertThat(database.query("SELECT count(*) FROM trust_history WHERE agent_id = ?::uuid", Integer.class,
+                agent)).isZero();
+        assertThat(database.query("SELECT status::text FROM council_decisions WHERE id = ?::uuid", String.class,
+                decisionId)).as("the vote rolled back with the verdict").isEqualTo("pending");
+    }
+
     @Test
     void badRequestsAreRefusedAndOnlyTheAgentsOwnDecisionsAreVisible() {
         var tooRisky = api.post("/api/runtime/authorize", key, Map.of("action", "x", "riskLevel", 5));

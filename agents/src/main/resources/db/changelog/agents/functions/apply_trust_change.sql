@@ -13,6 +13,7 @@ CREATE OR REPLACE FUNCTION public.apply_trust_change(p_agent_id uuid, p_change i
 AS $$
 DECLARE
     v_previous integer;
+    v_status   public.agent_status;
     v_new      integer;
     v_row      public.trust_history;
 BEGIN
@@ -20,7 +21,12 @@ BEGIN
         RAISE EXCEPTION 'only a validator may change the trust of another trainer''s agent'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    SELECT a.trust_score INTO v_previous FROM public.agents a WHERE a.id = p_agent_id FOR UPDATE;
+    SELECT a.trust_score, a.status INTO v_previous, v_status FROM public.agents a WHERE a.id = p_agent_id FOR UPDATE;
+    -- Read under the row lock: a verdict whose vote raced the agent's retirement (before its pending requests
+    -- lapsed) finds it retired here, whatever it read before.
+    IF v_status = 'retired' THEN
+        RAISE EXCEPTION 'agent % is retired: its trust no longer moves', p_agent_id USING ERRCODE = 'check_violation';
+    END IF;
     UPDATE public.agents SET trust_score = v_previous + p_change WHERE id = p_agent_id
         RETURNING trust_score INTO v_new;
     INSERT INTO public.trust_history (agent_id, previous_score, new_score, change, source, reason, reference_id,

@@ -207,13 +207,20 @@ class JdbcAgents implements Agents {
                 .optional();
     }
 
+    /** Its check_violation: the agent is retired (perhaps since the caller read it); a retired agent's trust stays. */
     @Override
     public TrustMove applyTrustChange(UUID id, TrustAdjustment a) {
-        return jdbc.sql("""
-                SELECT previous_score, new_score FROM apply_trust_change(?, ?, ?::trust_source, ?, ?, ?)""")
-                .params(id, a.change(), a.source().name(), a.reason(), a.referenceId(), a.referenceType())
-                .query((rs, n) -> new TrustMove(rs.getInt("previous_score"), rs.getInt("new_score")))
-                .single();
+        try {
+            return jdbc.sql("""
+                    SELECT previous_score, new_score FROM apply_trust_change(?, ?, ?::trust_source, ?, ?, ?)""")
+                    .params(id, a.change(), a.source().name(), a.reason(), a.referenceId(), a.referenceType())
+                    .query((rs, n) -> new TrustMove(rs.getInt("previous_score"), rs.getInt("new_score")))
+                    .single();
+        } catch (DataAccessException e) {
+            throw DatabaseRefusal.of(e, "23514")
+                    .map(r -> new AgentNotReady(new AgentId(id), "is retired: its trust no longer moves"))
+                    .orElseThrow(() -> e);
+        }
     }
 
     @Override
