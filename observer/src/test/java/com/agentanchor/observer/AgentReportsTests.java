@@ -285,6 +285,18 @@ class AgentReportsTests {
     }
 
     @Test
+    void aRetiredAgentsReportsCountButMoveNoTrust() {
+        assertThat(api.post("/api/agents/" + agent + "/retire", owner, Map.of()).status()).isEqualTo(200);
+        api.post("/api/runtime/events/batch", key, Map.of("events", events(1_000, "after", "info")));
+
+        assertThat(database.rows("SELECT total_interactions, successful_interactions, trust_score FROM agents "
+                + "WHERE id = ?::uuid", agent).get(0)).containsEntry("total_interactions", 1_000)
+                .containsEntry("successful_interactions", 900).containsEntry("trust_score", 100);
+        assertThat(database.query("SELECT count(*) FROM trust_history WHERE agent_id = ?::uuid", Long.class, agent))
+                .isZero();
+    }
+
+    @Test
     void anAgentsOwnWordNeverLiftsItPastTrusted() {
         database.update("UPDATE agents SET trust_score = 798, successful_interactions = 99, total_interactions = 99 "
                 + "WHERE id = ?::uuid", agent);

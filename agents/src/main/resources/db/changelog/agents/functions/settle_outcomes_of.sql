@@ -54,6 +54,9 @@ BEGIN
     IF v_change > 0 THEN
         v_change := greatest(0, least(v_change, 799 - v_score));
     END IF;
+    IF v_status = 'retired' THEN -- its keys still report, and count, but a retired agent's trust stays
+        v_change := 0;
+    END IF;
     UPDATE public.agents
        SET total_interactions = v_total + v_successes + v_failures,
            successful_interactions = v_successful + v_successes,
