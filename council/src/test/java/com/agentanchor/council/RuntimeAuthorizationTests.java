@@ -215,6 +215,24 @@ class RuntimeAuthorizationTests {
                 "pending"))).as("its own reinstatement").rootCause().hasMessageContaining("row-level security");
     }
 
+    /** Its pending requests lapsed as it retired; none may come after them, through the API or the database. */
+    @Test
+    void nothingMoreIsPutBeforeTheCouncilForARetiredAgent() {
+        var ask = "INSERT INTO council_decisions (agent_id, decision_type, risk_level, subject_action, status) "
+                + "VALUES (?::uuid, ?::decision_type, 2, 'x', 'pending')";
+        assertThat(api.post("/api/agents/" + agent + "/retire", owner, Map.of()).status()).isEqualTo(200);
+
+        var filed = api.post("/api/council/decisions", owner, Map.of("agentId", agent, "decisionType", "approval",
+                "riskLevel", 2, "subjectAction", "one more thing"));
+        assertThat(filed.status()).as("%s", filed.body()).isEqualTo(409);
+        assertThat(filed.body().get("detail").asString()).contains("retired");
+        assertThatThrownBy(() -> appRole.actingFor(api.profileId(owner), jdbc -> jdbc.update(ask, agent,
+                "approval"))).as("its owner").rootCause().hasMessageContaining("row-level security");
+        assertThatThrownBy(() -> appRole.actingForAgent(agent, jdbc -> jdbc.update(ask, agent, "escalation")))
+                .as("itself").rootCause().hasMessageContaining("row-level security");
+        assertThat(decisionsOf(agent)).isZero();
+    }
+
     private Api.Response authorize(String action, int risk) {
         return api.post("/api/runtime/authorize", key, Map.of("action", action, "riskLevel", risk,
                 "context", Map.of("tool", "test")));

@@ -192,7 +192,11 @@ class CouncilService implements DecisionRequests, CouncilVoting {
                 .orElseGet(() -> new DecisionNotFound(id));
     }
 
+    /** Nothing more is decided for a retired agent: its pending requests lapsed as it retired (the database agrees). */
     private static void checkApplicable(DecisionType type, AgentView agent) {
+        if (agent.retired()) {
+            throw new RequestNotApplicable("Agent " + agent.id() + " is retired: the council decides nothing more");
+        }
         if (type == DecisionType.suspension && !agent.suspendable()) {
             throw new RequestNotApplicable("Agent " + agent.id() + " is suspended or retired already");
         }

@@ -45,6 +45,10 @@ public record AgentView(
         return status == AgentStatus.suspended;
     }
 
+    public boolean retired() {
+        return status == AgentStatus.retired;
+    }
+
     public static AgentView of(Agent a, UUID viewer) {
         var tier = a.trustTier();
         return new AgentView(a.id(), a.ownerId(), a.name(), a.description(),
