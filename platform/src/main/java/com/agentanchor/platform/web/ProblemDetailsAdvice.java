@@ -1,5 +1,6 @@
 package com.agentanchor.platform.web;
 
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -40,8 +42,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error as RFC 9457 problem details. Client mistakes name the offending field and say what would be
- * accepted; a database that cannot be reached is a 503 to retry ({@link DatabaseUnavailable}); anything else is a 500
- * that reveals nothing but the fact.
+ * accepted; a database that cannot be reached is a 503 to retry ({@link DatabaseUnavailable}); a write its policies
+ * refuse is a 403; anything else is a 500 that reveals nothing but the fact.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -186,11 +188,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
                     .body(DatabaseUnavailable.problem());
         }
+        if (e instanceof DataAccessException refused && byRowSecurity(refused)) {
+            log.warn("A write the row-level security policies refused got past the service's checks: {}",
+                    refused.getMostSpecificCause().getMessage());
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "The database refused this change "
+                    + "for you: it is not yours to make, or no longer allowed as things stand; nothing was changed.");
+            problem.setTitle("Forbidden");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+        }
         log.error("Unhandled error", e);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed.");
         problem.setTitle("Internal Server Error");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * A row a policy's WITH CHECK refused (SQL state 42501): the services check the same rules first, so the caller
+     * raced a change that took the right away (its agent retired meanwhile, say), or a service lacks a check (hence
+     * the warning). Either way the caller may not make it, and the transaction rolled back: a 403, not a 500.
+     */
+    private static boolean byRowSecurity(DataAccessException refused) {
+        return refused.getMostSpecificCause() instanceof SQLException sql && "42501".equals(sql.getSQLState())
+                && String.valueOf(sql.getMessage()).contains("row-level security");
     }
 
     private ResponseEntity<Object> invalid(Exception ex, List<FieldProblem> errors, HttpHeaders headers,
