@@ -13,6 +13,15 @@ import org.springframework.dao.DataAccessException;
  */
 public record DatabaseRefusal(String state, String why) {
 
+    /**
+     * Whether {@code e} is a row-level security policy's refusal of a row written (its WITH CHECK): SQL state 42501,
+     * which a missing grant shares, but with the policy's message.
+     */
+    public static boolean byRowSecurity(DataAccessException e) {
+        return e.getMostSpecificCause() instanceof SQLException refused && "42501".equals(refused.getSQLState())
+                && String.valueOf(refused.getMessage()).contains("row-level security");
+    }
+
     /** The refusal behind {@code e}, when the database refused with one of {@code states}. */
     public static Optional<DatabaseRefusal> of(DataAccessException e, String... states) {
         if (e.getMostSpecificCause() instanceof SQLException refused && refused.getSQLState() != null

@@ -1,6 +1,5 @@
 package com.agentanchor.platform.web;
 
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
@@ -30,6 +29,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import com.agentanchor.platform.database.DatabaseRefusal;
 import com.agentanchor.platform.refusal.Refusal;
 
 import tools.jackson.core.JacksonException;
@@ -188,7 +188,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
                     .body(DatabaseUnavailable.problem());
         }
-        if (e instanceof DataAccessException refused && byRowSecurity(refused)) {
+        // The services check the same rules first: the caller raced a change that took the right away (its agent
+        // retired meanwhile, say), or a service lacks a check (hence the warning). Either way the caller may not
+        // make it, and the transaction rolled back: a 403, not a 500.
+        if (e instanceof DataAccessException refused && DatabaseRefusal.byRowSecurity(refused)) {
             log.warn("A write the row-level security policies refused got past the service's checks: {}",
                     refused.getMostSpecificCause().getMessage());
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "The database refused this change "
@@ -201,16 +204,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side; nothing was changed.");
         problem.setTitle("Internal Server Error");
         return ResponseEntity.internalServerError().body(problem);
-    }
-
-    /**
-     * A row a policy's WITH CHECK refused (SQL state 42501): the services check the same rules first, so the caller
-     * raced a change that took the right away (its agent retired meanwhile, say), or a service lacks a check (hence
-     * the warning). Either way the caller may not make it, and the transaction rolled back: a 403, not a 500.
-     */
-    private static boolean byRowSecurity(DataAccessException refused) {
-        return refused.getMostSpecificCause() instanceof SQLException sql && "42501".equals(sql.getSQLState())
-                && String.valueOf(sql.getMessage()).contains("row-level security");
     }
 
     private ResponseEntity<Object> invalid(Exception ex, List<FieldProblem> errors, HttpHeaders headers,
