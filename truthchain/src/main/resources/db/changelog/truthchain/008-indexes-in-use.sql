@@ -1,10 +1,10 @@
 --liquibase formatted sql
 
 --changeset agentanchor:truth-chain-indexes-in-use splitStatements:false
---comment: The chain is read by sequence (truth_chain_sequence_idx), by subject newest first (truth_chain_subject_sequence_idx)
--- and by source event (its unique key); nothing reads it by hash, by (subject type, subject), by record type, by time
--- or by actor. The origin's five indexes for those cost every append five index entries (issue 13: a registration's
--- record took 174 µs to insert under them) and served no query.
+--comment: The chain is read by sequence (truth_chain_sequence_idx), by subject newest first
+-- (truth_chain_subject_sequence_idx) and by source event (its unique key); nothing reads it by hash, by (subject type,
+-- subject), by record type, by time or by actor. The origin's five indexes for those cost every append five index
+-- entries (issue 13: a registration's record took 174 µs to insert under them) and served no query.
 SET LOCAL ROLE agentanchor_owner;
 DROP INDEX public.truth_chain_hash_idx;
 DROP INDEX public.truth_chain_subject_idx;
