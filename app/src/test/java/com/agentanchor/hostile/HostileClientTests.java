@@ -3,6 +3,10 @@ package com.agentanchor.hostile;
 import static com.agentanchor.support.Eventually.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -245,6 +249,28 @@ class HostileClientTests {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.isProblem()).isTrue();
+    }
+
+    /**
+     * A body the API would accept, answered before it is read (a path id that is no id): the client sending it reads
+     * its answer whole. Tomcat drained only 2 MB by default, then closed with the rest unread, and the reset took the
+     * answer with it (the JDK client: "chunked transfer encoding, state: READING_LENGTH"). The generated hostile input
+     * found it, with 2 MB and a few hundred bytes.
+     */
+    @Test
+    void aLargeBodyAnsweredBeforeItIsReadStillGetsItsAnswer() throws Exception {
+        var token = new Api(port).token(unique("sender"));
+        var body = "{\"title\":\"" + "a".repeat(2 * 1024 * 1024 + 300) + "\"}";
+        var client = HttpClient.newHttpClient();
+        for (int i = 0; i < 3; i++) {
+            var reply = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/marketplace/listings/not-an-id"))
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(reply.statusCode()).isEqualTo(400);
+            assertThat(reply.body()).contains("\"status\":400");
+        }
     }
 
     /**

@@ -13,11 +13,12 @@ import jakarta.servlet.ServletException;
 /**
  * A declared body too large to be drained is not waited for. After answering a request whose body it did not read
  * (a 413 for its declared length, say), Tomcat drains the body so the client can read the answer before the
- * connection closes; for a body longer than its max swallow size (2 MB) it then closes the connection anyway, but
- * first it waits for 2 MB that a hostile client never sends, holding a request thread up to the connection timeout:
- * 250 such requests, with no token, held every worker and liveness went unanswered. Here that connection is closed
- * right after its answer. A smaller unread body is still drained as Tomcat does, so that a client still sending it
- * reads its answer rather than a reset; the connection timeout bounds that wait.
+ * connection closes; for a body longer than its max swallow size (the largest body accepted, 8 MB, application.yaml)
+ * it then closes the connection anyway, but first it waits for as much that a hostile client never sends, holding a
+ * request thread up to the connection timeout: 250 such requests, with no token, held every worker and liveness went
+ * unanswered. Here that connection is closed right after its answer. A body the API would accept is still drained as
+ * Tomcat does, so that a client still sending it reads its answer rather than a reset; the connection timeout bounds
+ * that wait.
  */
 final class UnreadBodies extends ValveBase {
 
