@@ -18,8 +18,7 @@ public record DatabaseRefusal(String state, String why) {
      * which a missing grant shares, but with the policy's message.
      */
     public static boolean byRowSecurity(DataAccessException e) {
-        return e.getMostSpecificCause() instanceof SQLException refused && "42501".equals(refused.getSQLState())
-                && String.valueOf(refused.getMessage()).contains("row-level security");
+        return of(e, "42501").filter(refused -> refused.why().contains("row-level security")).isPresent();
     }
 
     /** The refusal behind {@code e}, when the database refused with one of {@code states}. */

@@ -198,7 +198,7 @@ class CouncilService implements DecisionRequests, CouncilVoting {
             throw new RequestNotApplicable("Agent " + agent.id() + " is retired: the council decides nothing more");
         }
         if (type == DecisionType.suspension && !agent.suspendable()) {
-            throw new RequestNotApplicable("Agent " + agent.id() + " is suspended or retired already");
+            throw new RequestNotApplicable("Agent " + agent.id() + " is suspended already");
         }
         if (type == DecisionType.reinstatement && !agent.suspended()) {
             throw new RequestNotApplicable("Agent " + agent.id() + " is not suspended");
