@@ -267,9 +267,9 @@ class AgentReportsTests {
                 + "WHERE id = ?::uuid", agent).get(0)).containsEntry("total_interactions", 100)
                 .containsEntry("successful_interactions", 100).containsEntry("trust_score", trust + 1);
         // Announced in the sweep's transaction, so its listeners hear it once that commits (published outside
-        // one, it would wait for the retry schedule).
-        await(() -> database.query("SELECT count(*) FROM event_publication WHERE event_type LIKE '%TrustChanged' "
-                + "AND serialized_event LIKE ? AND completion_date IS NOT NULL", Long.class, "%" + agent + "%") > 0);
+        // one, it would wait for the retry schedule): the observer logs the change.
+        await(() -> database.query("SELECT count(*) FROM observer_events WHERE event_type = 'trust.changed' "
+                + "AND subject_id = ?::uuid", Long.class, agent) > 0);
     }
 
     @Test

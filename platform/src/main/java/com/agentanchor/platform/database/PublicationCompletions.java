@@ -1,24 +1,19 @@
 package com.agentanchor.platform.database;
 
-import java.time.Instant;
-import java.util.Map;
+import java.util.Collection;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Event publications marked completed many at once (the delivery's grouped completions): what Modulith's repository
- * writes for one completion in its default completion mode ("update", which the purge of completed publications
- * relies on too), for all of them in one statement.
+ * Event publications completed many at once (the delivery's grouped completions): what Modulith's repository writes
+ * for one completion in the completion mode set in application.yaml ("delete"), for all of them in one statement.
  */
 @Component
 public class PublicationCompletions {
 
-    private static final String COMPLETE = """
-            UPDATE event_publication p SET status = 'COMPLETED', completion_date = c.at
-              FROM unnest(?::uuid[], ?::timestamptz[]) AS c(id, at)
-             WHERE p.id = c.id""";
+    private static final String COMPLETE = "DELETE FROM event_publication WHERE id = ANY (?::uuid[])";
 
     private final JdbcClient jdbc;
 
@@ -26,11 +21,8 @@ public class PublicationCompletions {
         this.jdbc = jdbc;
     }
 
-    /** Marks each publication completed at its instant. */
-    public void write(Map<UUID, Instant> completedAt) {
-        jdbc.sql(COMPLETE)
-                .param(completedAt.keySet().stream().map(UUID::toString).toArray(String[]::new))
-                .param(completedAt.values().stream().map(Instant::toString).toArray(String[]::new))
-                .update();
+    /** Completes each publication: its row is deleted. */
+    public void write(Collection<UUID> completed) {
+        jdbc.sql(COMPLETE).param(completed.stream().map(UUID::toString).toArray(String[]::new)).update();
     }
 }

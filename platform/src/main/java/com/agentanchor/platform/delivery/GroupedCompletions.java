@@ -3,7 +3,6 @@ package com.agentanchor.platform.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -22,9 +21,9 @@ import org.springframework.stereotype.Component;
 import com.agentanchor.platform.database.PublicationCompletions;
 
 /**
- * A delivered publication is marked completed by a writer of its own, which writes all the completions waiting at
- * the time in one statement, instead of Modulith 2.0's statement and transaction per listener and event: a durable
- * commit for each of them, five for a registration. The listener's thread returns without waiting for that commit. A
+ * A delivered publication is completed (its row deleted: application.yaml) by a writer of its own, which writes all
+ * the completions waiting at the time in one statement, instead of Modulith 2.0's statement and transaction per
+ * listener and event: a durable commit for each of them, three for a registration. The listener's thread returns without waiting for that commit. A
  * completion lost with the instance (a crash, or a write that failed) leaves its publication incomplete, and the
  * retry delivers it again: delivery is at least once in any case, and listeners tolerate a repeat
  * ({@link IncompletePublicationRetry}). Stopping writes what waits, before the database goes; a completion after that
@@ -42,10 +41,10 @@ class GroupedCompletions extends RegistryRepositoryAdvice implements SmartLifecy
     private static final Duration STOPPING = Duration.ofSeconds(10);
 
     /** Put last into the queue when stopping; no publication has the nil identifier. */
-    private static final Completion STOP = new Completion(new UUID(0, 0), Instant.EPOCH);
+    private static final UUID STOP = new UUID(0, 0);
 
     private final ObjectProvider<PublicationCompletions> store;
-    private final BlockingQueue<Completion> waiting = new LinkedBlockingQueue<>();
+    private final BlockingQueue<UUID> waiting = new LinkedBlockingQueue<>();
     /** Queueing holds the read lock, stopping the write lock: nothing is queued behind {@link #STOP}. */
     private final ReadWriteLock state = new ReentrantReadWriteLock();
     private volatile Thread writer;
@@ -64,7 +63,7 @@ class GroupedCompletions extends RegistryRepositoryAdvice implements SmartLifecy
             try {
                 if (writer != null) {
                     publication.markCompleted(at); // what the repository's own method does before writing
-                    waiting.add(new Completion(publication.getIdentifier(), at));
+                    waiting.add(publication.getIdentifier());
                     return null;
                 }
             } finally {
@@ -76,7 +75,7 @@ class GroupedCompletions extends RegistryRepositoryAdvice implements SmartLifecy
 
     private void write() {
         var store = this.store.getObject();
-        var batch = new ArrayList<Completion>(MOST);
+        var batch = new ArrayList<UUID>(MOST);
         var stopping = false;
         while (!stopping) {
             try {
@@ -94,11 +93,9 @@ class GroupedCompletions extends RegistryRepositoryAdvice implements SmartLifecy
         }
     }
 
-    private static void write(PublicationCompletions store, List<Completion> batch) {
-        var completedAt = new LinkedHashMap<UUID, Instant>();
-        batch.forEach(c -> completedAt.put(c.publication(), c.at()));
+    private static void write(PublicationCompletions store, List<UUID> batch) {
         try {
-            store.write(completedAt);
+            store.write(batch);
         } catch (RuntimeException e) {
             log.warn("{} completed event publications are left incomplete; the retry delivers them again",
                     batch.size(), e);
@@ -150,8 +147,5 @@ class GroupedCompletions extends RegistryRepositoryAdvice implements SmartLifecy
     @Override
     public int getPhase() {
         return 0;
-    }
-
-    private record Completion(UUID publication, Instant at) {
     }
 }
