@@ -345,8 +345,7 @@ public final class AgentLoopBenchmark {
             } finally {
                 c.setAutoCommit(true);
             }
-            try (var completed = c.prepareStatement("UPDATE event_publication SET status = 'COMPLETED', "
-                    + "completion_date = now() WHERE id = ?")) {
+            try (var completed = c.prepareStatement("DELETE FROM event_publication WHERE id = ?")) {
                 completed.setObject(1, publication);
                 completed.executeUpdate();
             }

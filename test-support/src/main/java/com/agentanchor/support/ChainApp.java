@@ -42,7 +42,7 @@ public final class ChainApp implements AutoCloseable {
         // As command-line arguments: they win over application.yaml (server.port: ${PORT:8080}).
         var args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        var context = new SpringApplicationBuilder(ModulesOnTheClasspath.class).run(args);
+        var context = new SpringApplicationBuilder(ModulesOnTheClasspath.class, PublishedEvents.class).run(args);
         return new ChainApp(context);
     }
 

@@ -54,19 +54,36 @@ class ChainRecordsTests {
         var key = api.post("/api/agents/" + agent + "/keys", owner, Map.of("name", "runtime")).body().get("key")
                 .asString();
         var ask = Map.<String, Object>of("action", "read the weather", "riskLevel", 0);
-        var refused = api.post("/api/runtime/authorize", key, ask).body(); // a draft is allowed nothing
-        assertThat(refused.get("decision").asString()).isEqualTo("deny");
-        database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
-        var allowed = api.post("/api/runtime/authorize", key, ask).body();
-        assertThat(allowed.get("decision").asString()).isEqualTo("allow");
+        // A publication's row lasts only until its listener completes: a copy of each new one is kept meanwhile.
+        database.update("CREATE TABLE chain_records_test_publications (listener_id text, serialized_event text)");
+        database.update("""
+                CREATE FUNCTION chain_records_test_copy() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+                    SET search_path = public AS $$
+                BEGIN
+                    INSERT INTO chain_records_test_publications VALUES (NEW.listener_id, NEW.serialized_event);
+                    RETURN NULL;
+                END $$""");
+        database.update("CREATE TRIGGER chain_records_test_copy AFTER INSERT ON event_publication FOR EACH ROW "
+                + "EXECUTE FUNCTION chain_records_test_copy()");
+        try {
+            var refused = api.post("/api/runtime/authorize", key, ask).body(); // a draft is allowed nothing
+            assertThat(refused.get("decision").asString()).isEqualTo("deny");
+            database.update("UPDATE agents SET status = 'active', graduated_at = now() WHERE id = ?::uuid", agent);
+            var allowed = api.post("/api/runtime/authorize", key, ask).body();
+            assertThat(allowed.get("decision").asString()).isEqualTo("allow");
 
-        assertThat(database.awaitChain(List.of("authorization"), agent)).containsOnlyOnce("authorization");
-        var toTheChain = "SELECT count(*) FROM event_publication WHERE listener_id LIKE '%ChainRecorder%' "
-                + "AND serialized_event LIKE ?";
-        assertThat(database.query(toTheChain, Long.class, "%" + refused.get("decisionId").asString() + "%"))
-                .isEqualTo(1);
-        assertThat(database.query(toTheChain, Long.class, "%" + allowed.get("decisionId").asString() + "%"))
-                .isZero();
+            assertThat(database.awaitChain(List.of("authorization"), agent)).containsOnlyOnce("authorization");
+            var toTheChain = "SELECT count(*) FROM chain_records_test_publications "
+                    + "WHERE listener_id LIKE '%ChainRecorder%' AND serialized_event LIKE ?";
+            assertThat(database.query(toTheChain, Long.class, "%" + refused.get("decisionId").asString() + "%"))
+                    .isEqualTo(1);
+            assertThat(database.query(toTheChain, Long.class, "%" + allowed.get("decisionId").asString() + "%"))
+                    .isZero();
+        } finally {
+            database.update("DROP TRIGGER chain_records_test_copy ON event_publication");
+            database.update("DROP FUNCTION chain_records_test_copy()");
+            database.update("DROP TABLE chain_records_test_publications");
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import com.agentanchor.support.Api;
 import com.agentanchor.support.ChainApp;
 import com.agentanchor.support.FreshDatabase;
 import com.agentanchor.support.IntegrationTest;
+import com.agentanchor.support.PublishedEvents;
 import com.agentanchor.truthchain.application.port.in.NewTruth;
 import com.agentanchor.truthchain.application.port.in.TruthRecording;
 import com.agentanchor.truthchain.domain.Actor;
@@ -32,6 +33,7 @@ import com.agentanchor.truthchain.domain.RecordType;
 import com.agentanchor.truthchain.domain.Sha256;
 import com.agentanchor.truthchain.domain.Subject;
 import com.agentanchor.truthchain.domain.TruthRecord;
+import com.agentanchor.truthchain.events.ChainIntegrityViolated;
 
 import tools.jackson.databind.JsonNode;
 
@@ -89,7 +91,7 @@ class TruthChainTamperTests {
                 assertBroken(api, 4, "column_mismatch");
                 assertRecord(api, 4, "column_mismatch");
                 assertBroken(api, 4, "column_mismatch");
-                assertThat(alarms(owner)).as("one system alert per broken link, however often it is verified")
+                assertThat(alarms(app)).as("one system alert per broken link, however often it is verified")
                         .containsExactly("4 column_mismatch");
                 restore(owner, "UPDATE truth_chain SET payload = convert_from(canonical, 'UTF8')::jsonb -> 'payload' "
                         + "WHERE sequence_number = 4");
@@ -286,17 +288,9 @@ class TruthChainTamperTests {
     }
 
     /** The ChainIntegrityViolated events published so far (the registry keeps them for a listener). */
-    private static List<String> alarms(Connection owner) throws SQLException {
-        var alarms = new ArrayList<String>();
-        try (var st = owner.prepareStatement("""
-                SELECT DISTINCT serialized_event::jsonb ->> 'sequence' || ' ' || (serialized_event::jsonb ->> 'defect')
-                  FROM event_publication WHERE event_type LIKE '%ChainIntegrityViolated'""");
-                var rs = st.executeQuery()) {
-            while (rs.next()) {
-                alarms.add(rs.getString(1));
-            }
-        }
-        return alarms;
+    private static List<String> alarms(ChainApp app) {
+        return app.bean(PublishedEvents.class).ofType(ChainIntegrityViolated.class).stream()
+                .map(alarm -> alarm.sequence() + " " + alarm.defect()).toList();
     }
 
     private static byte[] bytesOf(Connection owner, long sequence) throws SQLException {
