@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -13,10 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.test.util.AopTestUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.agentanchor.platform.database.PublicationCompletions;
 import com.agentanchor.support.Eventually;
@@ -38,6 +42,12 @@ class GroupedCompletionsTests {
 
     @Autowired
     OwnerDatabase database;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final String listener = "grouped-completions-test-" + UUID.randomUUID();
     private long published;
@@ -94,6 +104,23 @@ class GroupedCompletionsTests {
     void aCompletionAfterStoppingIsWrittenAtOnce() {
         completions.stop();
         grouped.markCompleted(publish(), Instant.now());
+        assertThat(completed()).isOne();
+    }
+
+    /**
+     * Its transaction's commit does not wait for the disk (a lost completion is a redelivery); the app writes it in a
+     * transaction of its own, this test in one that waits (as a deployment's do; the embedded default does not) and
+     * then reads the setting the commit will go by.
+     */
+    @Test
+    void aCompletionsCommitDoesNotWaitForTheDisk() {
+        var publication = publish();
+        var atCommit = new TransactionTemplate(transactions).execute(status -> {
+            jdbc.sql("SET LOCAL synchronous_commit = on").update();
+            completionWrites.getObject().write(List.of(publication.getIdentifier()));
+            return jdbc.sql("SELECT current_setting('synchronous_commit')").query(String.class).single();
+        });
+        assertThat(atCommit).isEqualTo("off");
         assertThat(completed()).isOne();
     }
 
