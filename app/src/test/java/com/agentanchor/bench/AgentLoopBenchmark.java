@@ -345,7 +345,9 @@ public final class AgentLoopBenchmark {
             } finally {
                 c.setAutoCommit(true);
             }
-            try (var completed = c.prepareStatement("DELETE FROM event_publication WHERE id = ?")) {
+            try (var completed = c.prepareStatement("""
+                    WITH not_waiting AS (SELECT set_config('synchronous_commit', 'off', true))
+                    DELETE FROM event_publication WHERE id = ? AND EXISTS (SELECT FROM not_waiting)""")) {
                 completed.setObject(1, publication);
                 completed.executeUpdate();
             }
