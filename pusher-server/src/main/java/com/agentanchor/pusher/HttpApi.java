@@ -266,21 +266,14 @@ final class HttpApi implements HttpHandler {
     /** Validates one event; {@code many} allows a {@code channels} array (the events endpoint). */
     private Parsed parse(JsonNode json, boolean many) {
         String name = Json.text(json, "name");
-        if (name == null || name.isEmpty()) {
+        if (name == null) {
             return new Parsed(null, Reply.error(400, "name (a string) is required"));
-        }
-        if (name.length() > MAX_EVENT_NAME_LENGTH) {
-            return new Parsed(null, Reply.error(400, "Event name longer than " + MAX_EVENT_NAME_LENGTH + " characters"));
         }
         JsonNode dataNode = json.get("data");
         if (dataNode == null || !dataNode.isString()) {
             return new Parsed(null, Reply.error(400, "data (a string) is required"));
         }
         String data = dataNode.stringValue();
-        if (data.getBytes(StandardCharsets.UTF_8).length > config.maxEventDataBytes()) {
-            return new Parsed(null,
-                    Reply.error(413, "Event data larger than " + config.maxEventDataBytes() + " bytes"));
-        }
         List<String> channels = new ArrayList<>();
         JsonNode list = many ? json.get("channels") : null;
         String single = Json.text(json, "channel");
@@ -299,14 +292,9 @@ final class HttpApi implements HttpHandler {
             return new Parsed(null, Reply.error(400, many ? "channels (1 to " + config.maxChannelsPerEvent()
                     + " names) or channel is required" : "channel is required"));
         }
-        if (channels.size() > config.maxChannelsPerEvent()) {
-            return new Parsed(null, Reply.error(400, "Too many channels: at most " + config.maxChannelsPerEvent()));
-        }
-        for (String c : channels) {
-            String problem = hub.publishNameProblem(c);
-            if (problem != null) {
-                return new Parsed(null, Reply.error(400, problem));
-            }
+        Reply refused = refusal(config, hub, channels, name, data);
+        if (refused != null) {
+            return new Parsed(null, refused);
         }
         String socketId = null;
         JsonNode sid = json.get("socket_id");
@@ -325,6 +313,35 @@ final class HttpApi implements HttpHandler {
             }
         }
         return new Parsed(new Event(channels, name, data, socketId, info), null);
+    }
+
+    /**
+     * What Pusher refuses in an event however it is sent (here over HTTP, or by {@link LocalPusherServer#trigger} in
+     * the same JVM), as the reply the HTTP API gives; null when it is within Pusher's limits.
+     */
+    static Reply refusal(LocalPusherConfig config, ChannelHub hub, List<String> channels, String name, String data) {
+        if (name.isEmpty()) {
+            return Reply.error(400, "name (a string) is required");
+        }
+        if (name.length() > MAX_EVENT_NAME_LENGTH) {
+            return Reply.error(400, "Event name longer than " + MAX_EVENT_NAME_LENGTH + " characters");
+        }
+        if (data.getBytes(StandardCharsets.UTF_8).length > config.maxEventDataBytes()) {
+            return Reply.error(413, "Event data larger than " + config.maxEventDataBytes() + " bytes");
+        }
+        if (channels.isEmpty()) {
+            return Reply.error(400, "At least one channel is required");
+        }
+        if (channels.size() > config.maxChannelsPerEvent()) {
+            return Reply.error(400, "Too many channels: at most " + config.maxChannelsPerEvent());
+        }
+        for (String c : channels) {
+            String problem = hub.publishNameProblem(c);
+            if (problem != null) {
+                return Reply.error(400, problem);
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------------------------------ queries

@@ -244,12 +244,24 @@ public final class LocalPusherServer implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ in-process API
 
     /**
-     * Publishes like {@code POST /apps/{id}/events}, without HTTP or its checks: {@code data} is delivered as the
-     * event's data string; {@code excludeSocketId} may be null.
+     * Publishes like {@code POST /apps/{id}/events} from this JVM: no HTTP and no signature (the caller is this
+     * process), but Pusher's limits all the same, so what is published here would be accepted by Pusher too.
+     * {@code data} is delivered as the event's data string; {@code excludeSocketId} may be null.
+     *
+     * @throws IllegalArgumentException what the HTTP API would refuse, with its message
+     * @throws IllegalStateException when the server is not running (the event reaches nobody)
      */
     public void trigger(Collection<String> channels, String event, String data, String excludeSocketId) {
-        hub.publish(List.copyOf(channels), Objects.requireNonNull(event, "event"), Objects.requireNonNull(data, "data"),
-                excludeSocketId);
+        List<String> names = List.copyOf(channels);
+        HttpApi.Reply refused = HttpApi.refusal(config, hub, names, Objects.requireNonNull(event, "event"),
+                Objects.requireNonNull(data, "data"));
+        if (refused != null) {
+            throw new IllegalArgumentException(refused.body());
+        }
+        if (!running) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        hub.publish(names, event, data, excludeSocketId);
     }
 
     public void trigger(String channel, String event, String data) {

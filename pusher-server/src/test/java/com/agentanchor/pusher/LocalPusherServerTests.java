@@ -3,6 +3,7 @@ package com.agentanchor.pusher;
 import static com.agentanchor.pusher.JavaClient.assertQuiet;
 import static com.agentanchor.pusher.JavaClient.poll;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -140,6 +141,35 @@ class LocalPusherServerTests {
         assertOk(rest.trigger("orders", "order.created", Map.of("id", 8)));
         assertQuiet(c.events, 300);
         assertThat(server.occupiedChannels()).isEmpty();
+    }
+
+    @Test
+    void anInProcessTriggerKeepsTheHttpApisLimitsAndFailsOnceTheServerIsClosed() {
+        JavaClient c = client();
+        c.subscribe("orders", "order.created");
+        assertThat(poll(hooks)).isEqualTo("occupied orders");
+
+        server.trigger(List.of("orders"), "order.created", "x".repeat(10 * 1024), null);
+        assertThat(poll(c.events).getData()).hasSize(10 * 1024);
+
+        var many = new ArrayList<String>();
+        for (int i = 0; i < 101; i++) {
+            many.add("c" + i);
+        }
+        assertThatThrownBy(() -> server.trigger(List.of("orders"), "order.created", "x".repeat(10 * 1024 + 1), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Event data larger than 10240 bytes");
+        assertThatThrownBy(() -> server.trigger(List.of("bad channel!"), "e", "d", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> server.trigger(many, "e", "d", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Too many channels: at most 100");
+        assertThatThrownBy(() -> server.trigger(List.of("orders"), "e".repeat(201), "d", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> server.trigger(List.of(), "e", "d", null)).isInstanceOf(IllegalArgumentException.class);
+        assertQuiet(c.events, 300);
+
+        server.close();
+        assertThatThrownBy(() -> server.trigger("orders", "order.created", "{}"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -43,7 +43,10 @@ class RealtimeConfiguration {
         return server;
     }
 
-    /** The same client for the cloud and the local server, so one code path is tested. */
+    /**
+     * Pusher's own client: it sends events to Pusher or a Pusher-compatible server, and signs channel subscriptions
+     * for every server. Events for the built-in server need no HTTP: it runs in this JVM and takes them by a call.
+     */
     @Bean(destroyMethod = "close")
     Pusher pusher(RealtimeProperties properties, ObjectProvider<LocalPusherServer> local) {
         var server = local.getIfAvailable();

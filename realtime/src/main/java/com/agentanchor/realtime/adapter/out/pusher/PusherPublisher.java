@@ -7,7 +7,10 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import com.agentanchor.pusher.LocalPusherServer;
 
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
@@ -17,9 +20,11 @@ import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends events through pusher-http-java, to Pusher or to the local server alike, within Pusher's own limits: data
- * up to 10 KB (larger payloads lose their trimmable fields and say so, rather than being dropped), at most 100
- * channels per call. Anything but 200 is a failure the caller must retry.
+ * Sends events within Pusher's own limits: data up to 10 KB (larger payloads lose their trimmable fields and say so,
+ * rather than being dropped), at most 100 channels per call. To Pusher or a Pusher-compatible server through
+ * pusher-http-java; to the built-in server, which runs in this JVM, by a call (it checks the same limits as its HTTP
+ * API): the signed HTTP round trip to ourselves was about a third of a registration's app CPU. Anything but success
+ * is a failure the caller must retry.
  */
 @Component
 class PusherPublisher {
@@ -30,11 +35,13 @@ class PusherPublisher {
     private static final Logger log = LoggerFactory.getLogger(PusherPublisher.class);
 
     private final Pusher pusher;
+    private final LocalPusherServer local;
     private final JsonMapper json;
     private final MeterRegistry meters;
 
-    PusherPublisher(Pusher pusher, JsonMapper json, MeterRegistry meters) {
+    PusherPublisher(Pusher pusher, ObjectProvider<LocalPusherServer> local, JsonMapper json, MeterRegistry meters) {
         this.pusher = pusher;
+        this.local = local.getIfAvailable();
         this.json = json;
         this.meters = meters;
         // Our payloads are serialized by Jackson already; Pusher's default marshaller would encode them twice.
@@ -46,14 +53,30 @@ class PusherPublisher {
         for (int from = 0; from < channels.size(); from += MAX_CHANNELS) {
             var batch = channels.subList(from, Math.min(channels.size(), from + MAX_CHANNELS));
             var sample = Timer.start(meters);
-            Result result = pusher.trigger(batch, event, data);
-            var outcome = result.getStatus() == Result.Status.SUCCESS ? "success" : result.getStatus().name().toLowerCase();
-            sample.stop(meters.timer("agentanchor.realtime.deliveries", "event", event, "outcome", outcome));
-            if (result.getStatus() != Result.Status.SUCCESS) {
-                throw new RealtimeDeliveryFailed("Pusher refused " + event + " to " + batch + ": "
-                        + result.getStatus() + " " + result.getHttpStatus() + " " + result.getMessage());
+            var refusal = local != null ? deliverHere(batch, event, data) : deliverToPusher(batch, event, data);
+            sample.stop(meters.timer("agentanchor.realtime.deliveries", "event", event, "outcome",
+                    refusal == null ? "success" : "failure", "server", local != null ? "built-in" : "pusher"));
+            if (refusal != null) {
+                throw new RealtimeDeliveryFailed("Pusher refused " + event + " to " + batch + ": " + refusal);
             }
         }
+    }
+
+    /** Why the built-in server refused it, or null. */
+    private String deliverHere(List<String> channels, String event, String data) {
+        try {
+            local.trigger(channels, event, data, null);
+            return null;
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            return refused.getMessage();
+        }
+    }
+
+    /** Why Pusher refused it, or null. */
+    private String deliverToPusher(List<String> channels, String event, String data) {
+        Result result = pusher.trigger(channels, event, data);
+        return result.getStatus() == Result.Status.SUCCESS ? null
+                : result.getStatus() + " " + result.getHttpStatus() + " " + result.getMessage();
     }
 
     /** The JSON to send: the payload itself, or, over 10 KB, the payload without its long texts, marked truncated. */

@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.agentanchor.pusher.LocalPusherServer;
 import com.agentanchor.support.Api;
@@ -39,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * endpoint being gone altogether.
  */
 @IntegrationTest
-@DirtiesContext // it replaces the context's realtime server
+@DirtiesContext // its Pusher is a server of its own, which it replaces
 class PusherEndpointFaultTests {
 
     static final int AGENTS = 3;
@@ -47,8 +49,12 @@ class PusherEndpointFaultTests {
     @LocalServerPort
     int port;
 
-    @Autowired
-    LocalPusherServer original;
+    static LocalPusherServer original;
+
+    @DynamicPropertySource
+    static void pusherElsewhere(DynamicPropertyRegistry registry) {
+        original = StandalonePusher.startFor(registry);
+    }
 
     @Autowired
     IncompleteEventPublications incomplete;

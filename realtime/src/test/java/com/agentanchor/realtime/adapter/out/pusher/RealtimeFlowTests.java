@@ -30,6 +30,7 @@ import com.agentanchor.support.OwnerDatabase;
 import com.agentanchor.support.RealtimeClient;
 import com.pusher.client.channel.PusherEvent;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +52,9 @@ class RealtimeFlowTests {
 
     @Autowired
     OwnerDatabase database;
+
+    @Autowired
+    MeterRegistry meters;
 
     final JsonMapper json = JsonMapper.builder().build();
     Api api;
@@ -81,6 +85,10 @@ class RealtimeFlowTests {
                     .findFirst().orElseThrow().getData());
             assertThat(notification.get("message").asString()).contains("Live Scout");
         }
+        // by a call to the server in this JVM, not by a signed HTTP request to ourselves
+        assertThat(meters.find("agentanchor.realtime.deliveries").tag("server", "built-in").timers())
+                .isNotEmpty();
+        assertThat(meters.find("agentanchor.realtime.deliveries").tag("server", "pusher").timers()).isEmpty();
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.agentanchor.pusher.LocalPusherServer;
 import com.agentanchor.support.Api;
@@ -29,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * incomplete publications, and once the endpoint is back every event arrives, each exactly once by event id.
  */
 @IntegrationTest
-@DirtiesContext // it replaces the context's realtime server
+@DirtiesContext // its Pusher is a server of its own, which it replaces
 class RealtimeOutageTests {
 
     static final int AGENTS = 5;
@@ -37,8 +39,12 @@ class RealtimeOutageTests {
     @LocalServerPort
     int port;
 
-    @Autowired
-    LocalPusherServer original;
+    static LocalPusherServer original;
+
+    @DynamicPropertySource
+    static void pusherElsewhere(DynamicPropertyRegistry registry) {
+        original = StandalonePusher.startFor(registry);
+    }
 
     @Autowired
     IncompleteEventPublications incomplete;
