@@ -170,20 +170,26 @@ public final class AgentLoopBenchmark {
         }
         if (phase("authorize")) {
             var stalls = new Stalls();
+            var checkpointsBefore = checkpoints();
             var allowed = authorize(300, 30);
             stalls.close();
+            var checkpointsDuring = checkpoints().minus(checkpointsBefore);
             out.add(String.format(Locale.ROOT, "authorize (allowed), constant 300 requests/s for 30 s: %,d requests, "
                     + "%d errors; p50 %.2f ms, p99 %.2f ms, max %.2f ms   [target p99 < 5 ms]", allowed.count(),
                     allowed.errors(), ms(allowed.sorted(), 0.50), ms(allowed.sorted(), 0.99),
                     allowed.sorted()[allowed.sorted().length - 1] / 1e6));
             out.add(stalls.line());
+            out.add(checkpointsDuring.line());
             out.add(drain("authorize"));
             statements("authorize");
+            checkpointsBefore = checkpoints();
             var floor = constantRate(300, 30, this::checkStatements);
+            checkpointsDuring = checkpoints().minus(checkpointsBefore);
             out.add(String.format(Locale.ROOT, "  floor, the check's statements alone (plain JDBC on the app's pool) at "
                     + "300/s for 30 s: %d errors; p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", floor.errors(),
                     ms(floor.sorted(), 0.50), ms(floor.sorted(), 0.90), ms(floor.sorted(), 0.99),
                     floor.sorted()[floor.sorted().length - 1] / 1e6));
+            out.add(checkpointsDuring.line());
         }
         if (phase("feed")) {
             fillTo(1_000_000);
@@ -541,6 +547,34 @@ public final class AgentLoopBenchmark {
      * woke more than 5 ms late. Nothing of the app runs on it, so what it sees (a GC pause, or the machine's own stall:
      * README, "The JVM") delayed every request in flight too: a floor under the phase's tail.
      */
+    /**
+     * The server's checkpoints so far and the pages they wrote: a checkpoint in a phase writes pages beside the WAL's
+     * flushes, and after it every page's first change goes to the WAL whole, so that phase's commits flush more.
+     */
+    private Checkpoints checkpoints() throws SQLException {
+        try (var db = superuser()) {
+            var sql = db.getMetaData().getDatabaseMajorVersion() >= 17
+                    ? "SELECT num_timed + num_requested, buffers_written FROM pg_stat_checkpointer"
+                    : "SELECT checkpoints_timed + checkpoints_req, buffers_checkpoint FROM pg_stat_bgwriter";
+            try (var st = db.createStatement(); var rs = st.executeQuery(sql)) {
+                rs.next();
+                return new Checkpoints(rs.getLong(1), rs.getLong(2));
+            }
+        }
+    }
+
+    private record Checkpoints(long begun, long pagesWritten) {
+
+        Checkpoints minus(Checkpoints before) {
+            return new Checkpoints(begun - before.begun, pagesWritten - before.pagesWritten);
+        }
+
+        String line() {
+            return String.format(Locale.ROOT, "  meanwhile the database began %d checkpoints (timed ones count even "
+                    + "when skipped), which wrote %,d pages", begun, pagesWritten);
+        }
+    }
+
     private static final class Stalls {
         private final Thread thread = new Thread(this::watch, "stall-watch");
         private volatile boolean running = true;
