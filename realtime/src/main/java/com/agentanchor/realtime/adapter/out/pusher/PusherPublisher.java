@@ -11,7 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.agentanchor.pusher.LocalPusherServer;
-
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
 
@@ -23,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends events within Pusher's own limits: data up to 10 KB (larger payloads lose their trimmable fields and say so,
  * rather than being dropped), at most 100 channels per call. To Pusher or a Pusher-compatible server through
  * pusher-http-java; to the built-in server, which runs in this JVM, by a call (it checks the same limits as its HTTP
- * API): the signed HTTP round trip to ourselves was about a third of a registration's app CPU. Anything but success
- * is a failure the caller must retry.
+ * API): the signed HTTP round trip to ourselves was a fifth to a third of a registration's app CPU. Anything but
+ * success is a failure the caller must retry.
  */
 @Component
 class PusherPublisher {
