@@ -48,6 +48,8 @@ class ModularityTests {
         noClasses().that().resideOutsideOfPackages("..adapter.out.jdbc..", "com.agentanchor.platform.database..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
                 .check(classes);
+        noClasses().that().resideOutsideOfPackage("com.agentanchor.platform.database..")
+                .should().dependOnClassesThat().resideInAPackage("org.postgresql..").check(classes);
     }
 
     @Test

@@ -354,6 +354,7 @@ public final class AgentLoopBenchmark {
             try (var completed = c.prepareStatement("""
                     WITH not_waiting AS (SELECT set_config('synchronous_commit', 'off', true))
                     DELETE FROM event_publication WHERE id = ? AND EXISTS (SELECT FROM not_waiting)""")) {
+                completed.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0); // as the app's
                 completed.setObject(1, publication);
                 completed.executeUpdate();
             }

@@ -125,6 +125,26 @@ class GroupedCompletionsTests {
     }
 
     /**
+     * Never a statement prepared on the server, whose plan PostgreSQL would cache for every later run: the table is a
+     * queue, and a plan made while it was nearly empty scans its deleted rows whole once they pile up (see
+     * {@link PublicationCompletions}). pgjdbc prepares a statement on the server from its fifth run on a connection.
+     */
+    @Test
+    void aCompletionIsPlannedForTheTableAsItIsEachTime() {
+        var ids = new java.util.ArrayList<UUID>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(publish().getIdentifier());
+        }
+        var prepared = new TransactionTemplate(transactions).execute(status -> {
+            ids.forEach(id -> completionWrites.getObject().write(List.of(id)));
+            return jdbc.sql("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%DELETE FROM "
+                    + "event_publication%'").query(Long.class).single();
+        });
+        assertThat(prepared).isZero();
+        assertThat(completed()).isEqualTo(10);
+    }
+
+    /**
      * What Modulith's repository writes itself, without a grouped writer (as the app stops): a deletion as well, by the
      * completion mode in application.yaml, or such rows would stay for good.
      */
