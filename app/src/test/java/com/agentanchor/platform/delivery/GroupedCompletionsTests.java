@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -131,7 +132,7 @@ class GroupedCompletionsTests {
      */
     @Test
     void aCompletionIsPlannedForTheTableAsItIsEachTime() {
-        var ids = new java.util.ArrayList<UUID>();
+        var ids = new ArrayList<UUID>();
         for (int i = 0; i < 10; i++) {
             ids.add(publish().getIdentifier());
         }
