@@ -164,7 +164,8 @@ class LocalPusherServerTests {
                 .hasMessage("Too many channels: at most 100");
         assertThatThrownBy(() -> server.trigger(List.of("orders"), "e".repeat(201), "d", null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> server.trigger(List.of(), "e", "d", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> server.trigger(List.of(), "e", "d", null))
+                .isInstanceOf(IllegalArgumentException.class);
         assertQuiet(c.events, 300);
 
         server.close();

@@ -23,11 +23,11 @@ import com.agentanchor.platform.database.PublicationCompletions;
 /**
  * A delivered publication is completed (its row deleted: application.yaml) by a writer of its own, which writes all
  * the completions waiting at the time in one statement, instead of Modulith 2.0's statement and transaction per
- * listener and event: a durable commit for each of them, three for a registration. The listener's thread returns without waiting for that commit. A
- * completion lost with the instance (a crash, or a write that failed) leaves its publication incomplete, and the
- * retry delivers it again: delivery is at least once in any case, and listeners tolerate a repeat
- * ({@link IncompletePublicationRetry}). Stopping writes what waits, before the database goes; a completion after that
- * is written at once, as before.
+ * listener and event: a durable commit for each of them, three for a registration. The listener's thread returns
+ * without waiting for that commit. A completion lost with the instance (a crash, or a write that failed) leaves its
+ * publication incomplete, and the retry delivers it again: delivery is at least once in any case, and listeners
+ * tolerate a repeat ({@link IncompletePublicationRetry}). Stopping writes what waits, before the database goes; a
+ * completion after that is written at once, as before.
  */
 @Component
 class GroupedCompletions extends RegistryRepositoryAdvice implements SmartLifecycle {

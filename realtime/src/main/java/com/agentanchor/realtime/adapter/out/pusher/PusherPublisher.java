@@ -35,12 +35,15 @@ class PusherPublisher {
 
     private final Pusher pusher;
     private final LocalPusherServer local;
+    /** The deliveries metric's {@code server} tag. */
+    private final String server;
     private final JsonMapper json;
     private final MeterRegistry meters;
 
     PusherPublisher(Pusher pusher, ObjectProvider<LocalPusherServer> local, JsonMapper json, MeterRegistry meters) {
         this.pusher = pusher;
         this.local = local.getIfAvailable();
+        this.server = this.local != null ? "built-in" : "pusher";
         this.json = json;
         this.meters = meters;
         // Our payloads are serialized by Jackson already; Pusher's default marshaller would encode them twice.
@@ -54,7 +57,7 @@ class PusherPublisher {
             var sample = Timer.start(meters);
             var refusal = local != null ? deliverHere(batch, event, data) : deliverToPusher(batch, event, data);
             sample.stop(meters.timer("agentanchor.realtime.deliveries", "event", event, "outcome",
-                    refusal == null ? "success" : "failure", "server", local != null ? "built-in" : "pusher"));
+                    refusal == null ? "success" : "failure", "server", server));
             if (refusal != null) {
                 throw new RealtimeDeliveryFailed("Pusher refused " + event + " to " + batch + ": " + refusal);
             }
