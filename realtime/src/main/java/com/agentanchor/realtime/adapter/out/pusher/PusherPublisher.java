@@ -50,6 +50,11 @@ class PusherPublisher {
         pusher.setDataMarshaller(data -> (String) data);
     }
 
+    /** Whether events go to the built-in server, in this JVM, rather than to Pusher over the network. */
+    boolean builtIn() {
+        return local != null;
+    }
+
     void publish(List<String> channels, String event, Map<String, Object> payload) {
         var data = fit(payload);
         for (int from = 0; from < channels.size(); from += MAX_CHANNELS) {

@@ -22,18 +22,22 @@ import com.agentanchor.council.events.DecisionRequested;
 import com.agentanchor.marketplace.events.AgentAcquired;
 import com.agentanchor.observer.events.AgentReported;
 import com.agentanchor.observer.events.ObservationRecorded;
+import com.agentanchor.platform.delivery.DurableDeliveries;
 import com.agentanchor.truthchain.events.ChainIntegrityViolated;
 import com.agentanchor.realtime.RealtimeChannels;
 
 /**
  * Domain events to the story's Pusher channels and payloads (origin field names, camelCase, plus {@code eventId}
- * for de-duplication). Each method is its own after-commit listener in the event publication registry: a failed
- * Pusher call leaves the publication incomplete, and it is retried until Pusher accepts it. Unlike
- * {@code @ApplicationModuleListener}, no transaction around them: they touch no table, and an empty transaction per
- * message was a database round trip and a commit for nothing.
+ * for de-duplication). Each method is its own after-commit listener. Unlike {@code @ApplicationModuleListener}, no
+ * transaction around them: they touch no table, and an empty transaction per message was a database round trip and a
+ * commit for nothing.
+ * <p>
+ * To Pusher, over the network, each message is a durable delivery in the event publication registry: a failed Pusher
+ * call leaves the publication incomplete, and it is retried until Pusher accepts it. To the built-in server it is
+ * not ({@link #durable()}).
  */
 @Component
-class RealtimeBridge {
+class RealtimeBridge implements DurableDeliveries {
 
     private final PusherPublisher pusher;
     private final FloodGate gate;
@@ -41,6 +45,19 @@ class RealtimeBridge {
     RealtimeBridge(PusherPublisher pusher, FloodGate gate) {
         this.pusher = pusher;
         this.gate = gate;
+    }
+
+    /**
+     * Not with the built-in server. It runs in this JVM, so the call cannot be cut off between the two, and all that
+     * can end a delivery after the commit is the JVM's own end, which closes every subscriber's connection with it; a
+     * retry after a restart would reach only clients that reconnected, and a client reloads what it shows when it
+     * reconnects (as after any disconnection: Pusher keeps no history either). Kept, each message was a row
+     * written in the request's transaction and deleted after the call (two of a registration's three rows), a
+     * fifth of a registration's CPU in the app and the database (docs/benchmarks.md, issue 13).
+     */
+    @Override
+    public boolean durable() {
+        return !pusher.builtIn();
     }
 
     /**

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.modulith.events.core.TargetEventPublication;
 
 import com.agentanchor.agents.events.AgentStatusChanged;
 import com.agentanchor.council.application.port.in.ValidatorPresence;
@@ -89,6 +92,32 @@ class RealtimeFlowTests {
         assertThat(meters.find("agentanchor.realtime.deliveries").tag("server", "built-in").timers())
                 .isNotEmpty();
         assertThat(meters.find("agentanchor.realtime.deliveries").tag("server", "pusher").timers()).isEmpty();
+    }
+
+    /**
+     * With the built-in server a live message is not kept in the event publication registry (see
+     * {@link RealtimeBridge#durable()}), while other listeners' deliveries of the same event are: through the app's
+     * own registry repository, as the registry writes for a registration.
+     */
+    @Test
+    void aLiveMessageToTheBuiltInServerIsNoRowInTheRegistry(@Autowired EventPublicationRepository publications) {
+        var event = new ObservationRecorded(UUID.randomUUID(), 1, "agent.registered", "agent_action", "info", "agent",
+                UUID.randomUUID(), "Agent Unkept registered", null, Instant.now(), UUID.randomUUID(), false, "Unkept",
+                0);
+        var live = PublicationTargetIdentifier.of(RealtimeBridge.class.getName() + ".on("
+                + ObservationRecorded.class.getName() + ")");
+        var other = PublicationTargetIdentifier.of("realtime-flow-test-" + UUID.randomUUID());
+        try {
+            publications.create(TargetEventPublication.of(event, live, Instant.now()));
+            publications.create(TargetEventPublication.of(event, other, Instant.now()));
+            assertThat(database.query("SELECT count(*) FROM event_publication WHERE listener_id = ?", Long.class,
+                    live.getValue())).isZero();
+            assertThat(database.query("SELECT count(*) FROM event_publication WHERE listener_id = ?", Long.class,
+                    other.getValue())).isOne();
+        } finally {
+            database.update("DELETE FROM event_publication WHERE listener_id IN (?, ?)", live.getValue(),
+                    other.getValue());
+        }
     }
 
     @Test
