@@ -29,8 +29,10 @@ import com.agentanchor.support.IntegrationTest;
 import com.agentanchor.support.OwnerDatabase;
 
 /**
- * A writer of the test's own around the app's repository, so that the app's completions never mix in. The writer is
- * held up by a row lock on the first publication it writes: what is marked completed meanwhile waits in its queue.
+ * A writer of the test's own around Modulith's repository itself, not the app's advised one: so that the app's own
+ * writer never takes the test's completions (after the test's writer stops, a completion goes to Modulith's
+ * repository and is written at once, not queued for the app's writer to write a moment later). The writer is held up
+ * by a row lock on the first publication it writes: what is marked completed meanwhile waits in its queue.
  */
 @IntegrationTest
 class GroupedCompletionsTests {
@@ -58,7 +60,8 @@ class GroupedCompletionsTests {
     @BeforeEach
     void startWriter() {
         completions = new GroupedCompletions(completionWrites);
-        grouped = (EventPublicationRepository) completions.postProcessAfterInitialization(publications, "test");
+        EventPublicationRepository modulith = AopTestUtils.getUltimateTargetObject(publications);
+        grouped = (EventPublicationRepository) completions.postProcessAfterInitialization(modulith, "test");
         completions.start();
     }
 
