@@ -59,7 +59,7 @@ class NonDurableDeliveriesTests {
         Eventually.await(() -> rows(Lasting.class) == 0); // the app's grouped completions delete it
     }
 
-    /** So that a completion it answers never reaches the grouped completions, which would queue a deletion of nothing. */
+    /** So that a completion it answers never reaches the grouped completions, which would queue deleting nothing. */
     @Test
     void itIsTheOutermostAdviceOnTheAppsRepository() {
         assertThat(((Advised) publications).getAdvisors()).extracting(Advisor::getAdvice)
