@@ -305,8 +305,8 @@ public final class AgentLoopBenchmark {
 
     /**
      * An allowed check's database work without the app: the key's definer call, then one transaction with the
-     * actor's settings, the agent's row, the log entry and its live message's publication, and after it the
-     * publication's completion, as the delivery writes it. The floor under the check's latency on this machine.
+     * actor's settings, the agent's row and the log entry (its live message, to the built-in server the app runs
+     * here, writes no publication). The floor under the check's latency on this machine.
      */
     private int checkStatements() throws Exception {
         var hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
@@ -319,7 +319,6 @@ public final class AgentLoopBenchmark {
                     agentId = rs.getObject(1, UUID.class);
                 }
             }
-            var publication = UUID.randomUUID();
             c.setAutoCommit(false);
             try (var settings = c.prepareStatement("SELECT set_config('app.current_user_id', '', true), "
                     + "set_config('app.current_user_is_admin', '', true), set_config('app.current_agent_id', ?, true)");
@@ -333,11 +332,7 @@ public final class AgentLoopBenchmark {
                                     'Bench asked to read the weather (L0): allow', 'within its own level', ?::jsonb,
                                     0, false)
                             ON CONFLICT DO NOTHING
-                            RETURNING id, sequence, created_at""");
-                    var published = c.prepareStatement("""
-                            INSERT INTO event_publication (id, event_type, listener_id, publication_date,
-                                                           serialized_event, status, completion_attempts)
-                            VALUES (?, 'bench.Floor', 'bench.floor', now(), ?, 'PUBLISHED', 1)""")) {
+                            RETURNING id, sequence, created_at""")) {
                 settings.setString(1, agentId.toString());
                 settings.execute();
                 row.setObject(1, agentId);
@@ -347,19 +342,9 @@ public final class AgentLoopBenchmark {
                 entry.setObject(3, agentId);
                 entry.setString(4, "{\"action\": \"read the weather\", \"riskLevel\": 0, \"answer\": \"allow\"}");
                 entry.executeQuery().close();
-                published.setObject(1, publication);
-                published.setString(2, "{\"eventId\": \"" + publication + "\", \"title\": \"Bench asked\"}");
-                published.executeUpdate();
                 c.commit();
             } finally {
                 c.setAutoCommit(true);
-            }
-            try (var completed = c.prepareStatement("""
-                    WITH not_waiting AS (SELECT set_config('synchronous_commit', 'off', true))
-                    DELETE FROM event_publication WHERE id = ? AND EXISTS (SELECT FROM not_waiting)""")) {
-                completed.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0); // as the app's
-                completed.setObject(1, publication);
-                completed.executeUpdate();
             }
         }
         return 200;
